@@ -1,0 +1,203 @@
+/* metaethno: private layout of the model, shared by lib/ only.
+ *
+ * Copyright 2026 the metaethno authors. SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#ifndef MTE_MODEL_PRIVATE_H
+#define MTE_MODEL_PRIVATE_H
+
+#include <metaethno/metaethno.h>
+
+G_BEGIN_DECLS
+
+#define MTE_ID_MAX_LENGTH 256
+
+struct _MteEntity {
+  MteEntityKind  kind;
+  char          *id;
+  MteProject    *project;
+};
+
+typedef struct {
+  char *key;
+  char *value;
+} MtePair;
+
+struct _MteMember {
+  MteEntity  base;
+  char      *name;
+  char      *role;
+};
+
+typedef struct {
+  char  *key;
+  char  *text;
+  char **answers;               /* NULL-terminated; empty for free text */
+} MteQuestion;
+
+struct _MteChecklist {
+  MteEntity  base;
+  char      *name;
+  GPtrArray *questions;         /* MteQuestion*, owned */
+};
+
+typedef struct {
+  MteChecklist *checklist;
+  char         *question;       /* key within the checklist */
+  char         *answer;
+  char         *note;
+} MteAppraisal;
+
+struct _MteStudy {
+  MteEntity  base;
+  char      *fields[MTE_STUDY_N_FIELDS];
+  char     **authors;           /* NULL-terminated, never NULL */
+  int        year;
+  guint      sample_size;
+  guint      position;
+  gboolean   index_study;
+  GPtrArray *attributes;        /* MtePair*, owned; NULL while empty */
+  GPtrArray *appraisals;        /* MteAppraisal*, owned; NULL while empty */
+  GPtrArray *constructs;        /* MteConstruct*, owned */
+};
+
+struct _MteConstruct {
+  MteEntity          base;
+  MteStudy          *study;
+  MteConstructOrder  order;
+  char              *text;
+  char              *label;
+  char              *page;
+  char              *section;
+  char              *speaker;
+  GPtrArray         *groundings; /* MteConstruct*, borrowed; NULL while empty */
+};
+
+struct _MteConcept {
+  MteEntity  base;
+  char      *label;
+  char      *definition;
+  GPtrArray *expressions;       /* MteConstruct*, borrowed */
+};
+
+struct _MteTranslation {
+  MteEntity           base;
+  MteTranslationKind  kind;
+  MteEntity          *source;
+  MteEntity          *target;
+  MteStudy           *source_study; /* only for concept sides */
+  MteStudy           *target_study;
+  char               *rationale;
+  MteMember          *reviewer;
+  gint64              created;
+};
+
+struct _MteThirdOrder {
+  MteEntity      base;
+  char          *label;
+  char          *statement;
+  GPtrArray     *basis;         /* MteEntity*, borrowed */
+  MteConcern     concern[MTE_CERQUAL_N_COMPONENTS];
+  char          *concern_explanation[MTE_CERQUAL_N_COMPONENTS];
+  MteConfidence  confidence;
+  char          *confidence_explanation;
+};
+
+struct _MteArgumentLink {
+  MteEntity      base;
+  MteThirdOrder *from;
+  MteThirdOrder *to;
+  char          *relation;
+  char          *rationale;
+};
+
+typedef struct {
+  char *key;
+  char *label;                  /* NULL: same as key */
+} MteLevel;
+
+typedef struct {
+  MteEntity *entity;
+  MteLevel  *level;
+} MteClassification;
+
+struct _MteFramework {
+  MteEntity  base;
+  char      *name;
+  char      *description;
+  GPtrArray *levels;            /* MteLevel*, owned */
+  GArray    *classifications;   /* MteClassification */
+};
+
+struct _MteMemo {
+  MteEntity  base;
+  MteEntity *subject;           /* NULL: the project */
+  MteMember *author;
+  gint64     created;
+  char      *text;
+};
+
+struct _MteProject {
+  char       *title;
+  char       *question;
+  char       *aim;
+  char       *line_of_argument;
+  gint64      created;
+  gint64      modified;
+
+  GHashTable *entities;         /* id → MteEntity*, keys borrowed from entities */
+  GHashTable *id_counters;      /* prefix → next number (GUINT_TO_POINTER) */
+
+  GPtrArray  *members;
+  GPtrArray  *checklists;
+  GPtrArray  *studies;
+  GPtrArray  *concepts;
+  GPtrArray  *translations;
+  GPtrArray  *third_orders;
+  GPtrArray  *argument_links;
+  GPtrArray  *frameworks;
+  GPtrArray  *memos;
+
+  guint       loading;          /* > 0: loader at work, do not touch modified */
+};
+
+/* Validation helpers (mte-project.c). */
+gboolean mte_id_is_valid (const char *id);
+gboolean mte_check_id (const char *id, const char *what, GError **error);
+gboolean mte_check_utf8 (const char *text, const char *what, GError **error);
+
+/* Replace *field with a copy of @value (NULL or "" clears when
+ * @empty_clears), after checking UTF-8. Touches the project. */
+gboolean mte_set_string (MteProject *project, char **field, const char *value,
+                         gboolean empty_clears, const char *what, GError **error);
+
+/* Records a change: sets the modified time unless a load is under way. */
+void mte_project_touch (MteProject *project);
+
+/* Registers a new entity under @id (or a generated id with @prefix when @id
+ * is NULL). Fails on invalid or duplicate ids; on success the entity's base
+ * is filled in and it is in the id table. */
+gboolean mte_project_register (MteProject *project, MteEntity *entity,
+                               MteEntityKind kind, const char *id,
+                               const char *prefix, GError **error);
+
+/* Looks @id up and checks its kind; sets NOT_FOUND or WRONG_KIND naming
+ * @role ("grounding", "expression", ...). */
+MteEntity *mte_project_require (const MteProject *project, const char *id,
+                                MteEntityKind kind, const char *role,
+                                GError **error);
+
+/* Frees one entity's own memory (not its children in the project tables). */
+void mte_entity_free (MteEntity *entity);
+
+/* Adds @item to @array (created on demand) unless already present. */
+void mte_ptr_set_add (GPtrArray **array, gpointer item);
+gboolean mte_ptr_set_remove (GPtrArray *array, gpointer item);
+
+/* The loader brackets its work with these so that building the model does
+ * not stamp the modified time on every call. */
+void mte_project_begin_load (MteProject *project);
+void mte_project_end_load (MteProject *project);
+
+G_END_DECLS
+
+#endif /* MTE_MODEL_PRIVATE_H */
