@@ -1,0 +1,608 @@
+/* metaethno info FILE [--json]: what a project holds, overall and per study.
+ *
+ * Copyright 2026 the metaethno authors. SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "mte-cli.h"
+
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+
+/* Text output: values wrap at this display width; titles in the study
+ * table are cut to TITLE_WIDTH and authors to AUTHOR_WIDTH. */
+#define WRAP_WIDTH   78
+#define TITLE_WIDTH  40
+#define AUTHOR_WIDTH 20
+#define NOT_RECORDED "(not recorded)"
+
+/* One line of the overall counts: text label, JSON key, value. */
+typedef struct {
+  const char *label;
+  const char *key;
+  guint value;
+} CountRow;
+
+enum {
+  ROW_MEMBERS,
+  ROW_CHECKLISTS,
+  ROW_STUDIES,
+  ROW_FIRST_ORDER,
+  ROW_SECOND_ORDER,
+  ROW_CONCEPTS,
+  ROW_RECIPROCAL,
+  ROW_REFUTATIONAL,
+  ROW_THIRD_ORDER,
+  ROW_ARGUMENT_LINKS,
+  ROW_FRAMEWORKS,
+  ROW_LEVELS,
+  ROW_CLASSIFICATIONS,
+  ROW_MEMOS,
+  N_ROWS
+};
+
+/* What `info` reports about one study. */
+typedef struct {
+  const MteStudy *study;
+  guint first_order;
+  guint second_order;
+  guint concepts;
+  guint translations;
+} StudyRow;
+
+typedef struct {
+  CountRow counts[N_ROWS];
+  StudyRow *studies;    /* mte_project_get_n_studies() rows, in order */
+  guint n_studies;
+} Summary;
+
+static void
+summary_clear (Summary *summary)
+{
+  g_clear_pointer (&summary->studies, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Summary, summary_clear)
+
+static void
+set_row (Summary    *summary,
+         guint       row,
+         const char *label,
+         const char *key,
+         guint       value)
+{
+  summary->counts[row].label = label;
+  summary->counts[row].key = key;
+  summary->counts[row].value = value;
+}
+
+static void
+count_study_constructs (Summary *summary)
+{
+  for (guint i = 0; i < summary->n_studies; i++)
+    {
+      StudyRow *row = &summary->studies[i];
+      guint n = mte_study_get_n_constructs (row->study);
+
+      for (guint j = 0; j < n; j++)
+        {
+          MteConstruct *construct = mte_study_get_construct (row->study, j);
+
+          if (mte_construct_get_order (construct) == MTE_CONSTRUCT_FIRST_ORDER)
+            row->first_order++;
+          else
+            row->second_order++;
+        }
+    }
+}
+
+/* A study expresses a concept when one of its second-order constructs is
+ * among the concept's expressions; each concept counts once per study. */
+static void
+count_study_concepts (const MteProject *project,
+                      GHashTable       *rows)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < mte_project_get_n_concepts (project); i++)
+    {
+      MteConcept *concept = mte_project_get_concept (project, i);
+
+      g_hash_table_remove_all (seen);
+      for (guint j = 0; j < mte_concept_get_n_expressions (concept); j++)
+        {
+          MteConstruct *construct = mte_concept_get_expression (concept, j);
+          MteStudy *study = mte_construct_get_study (construct);
+          StudyRow *row = g_hash_table_lookup (rows, study);
+
+          if (row != NULL && g_hash_table_add (seen, study))
+            row->concepts++;
+        }
+    }
+}
+
+/* A translation touches the studies of both of its sides (once when both
+ * sides come from the same study). */
+static void
+count_study_translations (const MteProject *project,
+                          guint            *reciprocal,
+                          guint            *refutational,
+                          GHashTable       *rows)
+{
+  for (guint i = 0; i < mte_project_get_n_translations (project); i++)
+    {
+      MteTranslation *translation = mte_project_get_translation (project, i);
+      MteStudy *source = mte_translation_get_source_study (translation);
+      MteStudy *target = mte_translation_get_target_study (translation);
+      StudyRow *row;
+
+      if (mte_translation_get_kind (translation) == MTE_TRANSLATION_REFUTATIONAL)
+        (*refutational)++;
+      else
+        (*reciprocal)++;
+
+      if (source != NULL && (row = g_hash_table_lookup (rows, source)) != NULL)
+        row->translations++;
+      if (target != NULL && target != source &&
+          (row = g_hash_table_lookup (rows, target)) != NULL)
+        row->translations++;
+    }
+}
+
+static void
+summarise (const MteProject *project,
+           Summary          *summary)
+{
+  g_autoptr(GHashTable) rows = g_hash_table_new (NULL, NULL);
+  guint first_order = 0, second_order = 0;
+  guint reciprocal = 0, refutational = 0;
+  guint levels = 0, classifications = 0;
+
+  summary->n_studies = mte_project_get_n_studies (project);
+  summary->studies = g_new0 (StudyRow, MAX (summary->n_studies, 1));
+  for (guint i = 0; i < summary->n_studies; i++)
+    {
+      summary->studies[i].study = mte_project_get_study (project, i);
+      g_hash_table_insert (rows, (gpointer) summary->studies[i].study,
+                           &summary->studies[i]);
+    }
+
+  count_study_constructs (summary);
+  count_study_concepts (project, rows);
+  count_study_translations (project, &reciprocal, &refutational, rows);
+
+  for (guint i = 0; i < summary->n_studies; i++)
+    {
+      first_order += summary->studies[i].first_order;
+      second_order += summary->studies[i].second_order;
+    }
+
+  for (guint i = 0; i < mte_project_get_n_frameworks (project); i++)
+    {
+      MteFramework *framework = mte_project_get_framework (project, i);
+
+      levels += mte_framework_get_n_levels (framework);
+      classifications += mte_framework_get_n_classifications (framework);
+    }
+
+  set_row (summary, ROW_MEMBERS, "Team members", "members",
+           mte_project_get_n_members (project));
+  set_row (summary, ROW_CHECKLISTS, "Appraisal checklists", "checklists",
+           mte_project_get_n_checklists (project));
+  set_row (summary, ROW_STUDIES, "Studies", "studies", summary->n_studies);
+  set_row (summary, ROW_FIRST_ORDER, "First-order constructs",
+           "first_order_constructs", first_order);
+  set_row (summary, ROW_SECOND_ORDER, "Second-order constructs",
+           "second_order_constructs", second_order);
+  set_row (summary, ROW_CONCEPTS, "Key concepts", "concepts",
+           mte_project_get_n_concepts (project));
+  set_row (summary, ROW_RECIPROCAL, "Reciprocal translations",
+           "reciprocal_translations", reciprocal);
+  set_row (summary, ROW_REFUTATIONAL, "Refutational translations",
+           "refutational_translations", refutational);
+  set_row (summary, ROW_THIRD_ORDER, "Third-order constructs",
+           "third_order_constructs", mte_project_get_n_third_orders (project));
+  set_row (summary, ROW_ARGUMENT_LINKS, "Argument links", "argument_links",
+           mte_project_get_n_argument_links (project));
+  set_row (summary, ROW_FRAMEWORKS, "Frameworks", "frameworks",
+           mte_project_get_n_frameworks (project));
+  set_row (summary, ROW_LEVELS, "Framework levels", "levels", levels);
+  set_row (summary, ROW_CLASSIFICATIONS, "Classifications", "classifications",
+           classifications);
+  set_row (summary, ROW_MEMOS, "Memos", "memos",
+           mte_project_get_n_memos (project));
+}
+
+static const char *
+first_author (const MteStudy *study)
+{
+  const char * const *authors = mte_study_get_authors (study);
+
+  return authors[0];
+}
+
+/* ------------------------------------------------------------------ */
+/* Text                                                               */
+/* ------------------------------------------------------------------ */
+
+/* Columns a string takes on a terminal: wide (East Asian) characters
+ * count two, combining marks none. */
+static gsize
+display_width (const char *text)
+{
+  gsize width = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iszerowidth (c))
+        continue;
+      width += g_unichar_iswide (c) ? 2 : 1;
+    }
+  return width;
+}
+
+/* Returns: (transfer full): @text on one line, cut with an ellipsis so
+ * that it takes at most @max_width columns; "-" for NULL or empty. */
+static char *
+fit (const char *text,
+     gsize       max_width)
+{
+  g_autofree char *line = mte_cli_one_line (text);
+  GString *result;
+  gsize width = 0;
+
+  if (line[0] == '\0')
+    return g_strdup ("-");
+  if (display_width (line) <= max_width)
+    return g_steal_pointer (&line);
+
+  result = g_string_new (NULL);
+  for (const char *p = line; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gsize w = g_unichar_iszerowidth (c) ? 0 : g_unichar_iswide (c) ? 2 : 1;
+
+      if (width + w > max_width - 1)
+        break;
+      g_string_append_unichar (result, c);
+      width += w;
+    }
+  /* No space before the ellipsis. */
+  while (result->len > 0 && result->str[result->len - 1] == ' ')
+    g_string_truncate (result, result->len - 1);
+  g_string_append (result, "…");
+
+  return g_string_free (result, FALSE);
+}
+
+/* Appends @text padded with spaces to @width columns. */
+static void
+append_padded (GString    *out,
+               const char *text,
+               gsize       width)
+{
+  gsize w = display_width (text);
+
+  g_string_append (out, text);
+  for (; w < width; w++)
+    g_string_append_c (out, ' ');
+}
+
+/* Appends "LABEL:  value", the value wrapped at word boundaries with later
+ * lines indented under its first. */
+static void
+append_field (GString    *out,
+              const char *label,
+              const char *value,
+              gsize       label_width)
+{
+  g_autofree char *line = mte_cli_one_line (value);
+  g_auto(GStrv) words = NULL;
+  gsize indent = label_width + 2;
+  gsize column = indent;
+  g_autofree char *heading = g_strconcat (label, ":", NULL);
+
+  append_padded (out, heading, indent);
+  if (line[0] == '\0')
+    {
+      g_string_append (out, NOT_RECORDED "\n");
+      return;
+    }
+
+  words = g_strsplit (line, " ", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      gsize w = display_width (words[i]);
+
+      if (column > indent && column + 1 + w > WRAP_WIDTH)
+        {
+          g_string_append_c (out, '\n');
+          for (column = 0; column < indent; column++)
+            g_string_append_c (out, ' ');
+        }
+      else if (column > indent)
+        {
+          g_string_append_c (out, ' ');
+          column++;
+        }
+      g_string_append (out, words[i]);
+      column += w;
+    }
+  g_string_append_c (out, '\n');
+}
+
+static void
+append_counts (GString       *out,
+               const Summary *summary)
+{
+  gsize label_width = 0, value_width = 1;
+
+  for (guint i = 0; i < N_ROWS; i++)
+    {
+      g_autofree char *value = g_strdup_printf ("%u", summary->counts[i].value);
+
+      label_width = MAX (label_width, strlen (summary->counts[i].label));
+      value_width = MAX (value_width, strlen (value));
+    }
+
+  g_string_append (out, "\nContents\n");
+  for (guint i = 0; i < N_ROWS; i++)
+    {
+      g_string_append (out, "  ");
+      append_padded (out, summary->counts[i].label, label_width);
+      g_string_append_printf (out, "  %*u\n", (int) value_width,
+                              summary->counts[i].value);
+    }
+}
+
+/* The study table: text columns left-aligned, counts right-aligned, the
+ * last column a count so that no line ends in padding. */
+enum { COL_ID, COL_YEAR, COL_AUTHOR, COL_TITLE, COL_FIRST, COL_SECOND,
+       COL_CONCEPTS, COL_TRANSLATIONS, N_COLUMNS };
+
+static const char * const column_titles[N_COLUMNS] = {
+  "Study", "Year", "First author", "Title",
+  "1st-order", "2nd-order", "Concepts", "Translations",
+};
+
+static gboolean
+column_is_count (guint column)
+{
+  return column >= COL_FIRST;
+}
+
+static void
+append_studies (GString       *out,
+                const Summary *summary)
+{
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  gsize widths[N_COLUMNS];
+
+  g_string_append (out, "\nStudies\n");
+  if (summary->n_studies == 0)
+    {
+      g_string_append (out, "  (none)\n");
+      return;
+    }
+
+  for (guint c = 0; c < N_COLUMNS; c++)
+    {
+      g_ptr_array_add (cells, g_strdup (column_titles[c]));
+      widths[c] = display_width (column_titles[c]);
+    }
+
+  for (guint i = 0; i < summary->n_studies; i++)
+    {
+      const StudyRow *row = &summary->studies[i];
+      int year = mte_study_get_year (row->study);
+
+      g_ptr_array_add (cells, fit (mte_study_get_id (row->study), G_MAXSIZE));
+      g_ptr_array_add (cells, year > 0 ? g_strdup_printf ("%d", year) : g_strdup ("-"));
+      g_ptr_array_add (cells, fit (first_author (row->study), AUTHOR_WIDTH));
+      g_ptr_array_add (cells, fit (mte_study_get_field (row->study, MTE_STUDY_TITLE),
+                                   TITLE_WIDTH));
+      g_ptr_array_add (cells, g_strdup_printf ("%u", row->first_order));
+      g_ptr_array_add (cells, g_strdup_printf ("%u", row->second_order));
+      g_ptr_array_add (cells, g_strdup_printf ("%u", row->concepts));
+      g_ptr_array_add (cells, g_strdup_printf ("%u", row->translations));
+    }
+
+  for (guint i = N_COLUMNS; i < cells->len; i++)
+    widths[i % N_COLUMNS] = MAX (widths[i % N_COLUMNS],
+                                 display_width (g_ptr_array_index (cells, i)));
+
+  for (guint i = 0; i < cells->len; i++)
+    {
+      guint c = i % N_COLUMNS;
+      const char *cell = g_ptr_array_index (cells, i);
+
+      g_string_append (out, "  ");
+      if (column_is_count (c))
+        {
+          for (gsize w = display_width (cell); w < widths[c]; w++)
+            g_string_append_c (out, ' ');
+          g_string_append (out, cell);
+        }
+      else
+        append_padded (out, cell, widths[c]);
+
+      if (c == N_COLUMNS - 1)
+        g_string_append_c (out, '\n');
+    }
+}
+
+static char *
+format_text (const char       *name,
+             const MteProject *project,
+             const Summary    *summary)
+{
+  GString *out = g_string_new (NULL);
+  g_autofree char *created = mte_cli_format_time (mte_project_get_created (project));
+  g_autofree char *modified = mte_cli_format_time (mte_project_get_modified (project));
+  const gsize label_width = strlen ("Question");
+
+  append_field (out, "File", name, label_width);
+  append_field (out, "Title", mte_project_get_title (project), label_width);
+  append_field (out, "Question", mte_project_get_question (project), label_width);
+  append_field (out, "Format", MTE_FORMAT_VERSION_S, label_width);
+  append_field (out, "Created", created, label_width);
+  append_field (out, "Modified", modified, label_width);
+  append_counts (out, summary);
+  append_studies (out, summary);
+
+  return g_string_free (out, FALSE);
+}
+
+/* ------------------------------------------------------------------ */
+/* JSON                                                               */
+/* ------------------------------------------------------------------ */
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *key,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, key);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_count (JsonBuilder *builder,
+           const char  *key,
+           guint        value)
+{
+  json_builder_set_member_name (builder, key);
+  json_builder_add_int_value (builder, value);
+}
+
+static char *
+format_json (const char       *name,
+             const MteProject *project,
+             const Summary    *summary)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *created = mte_cli_format_time (mte_project_get_created (project));
+  g_autofree char *modified = mte_cli_format_time (mte_project_get_modified (project));
+  g_autofree char *json = NULL;
+
+  json_builder_begin_object (builder);
+  add_string (builder, "file", name);
+  add_string (builder, "title", mte_project_get_title (project));
+  add_string (builder, "question", mte_project_get_question (project));
+  add_string (builder, "format_version", MTE_FORMAT_VERSION_S);
+  add_string (builder, "created", created);
+  add_string (builder, "modified", modified);
+
+  json_builder_set_member_name (builder, "counts");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < N_ROWS; i++)
+    add_count (builder, summary->counts[i].key, summary->counts[i].value);
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "studies");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < summary->n_studies; i++)
+    {
+      const StudyRow *row = &summary->studies[i];
+      int year = mte_study_get_year (row->study);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "id", mte_study_get_id (row->study));
+      json_builder_set_member_name (builder, "year");
+      if (year > 0)
+        json_builder_add_int_value (builder, year);
+      else
+        json_builder_add_null_value (builder);
+      add_string (builder, "first_author", first_author (row->study));
+      add_string (builder, "title", mte_study_get_field (row->study, MTE_STUDY_TITLE));
+      add_count (builder, "first_order_constructs", row->first_order);
+      add_count (builder, "second_order_constructs", row->second_order);
+      add_count (builder, "concepts_expressed", row->concepts);
+      add_count (builder, "translations", row->translations);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json = json_generator_to_data (generator, NULL);
+
+  return g_strconcat (json, "\n", NULL);
+}
+
+/* ------------------------------------------------------------------ */
+
+int
+mte_cli_info (int    argc,
+              char **argv)
+{
+  gboolean help = FALSE;
+  gboolean json = FALSE;
+  g_auto(GStrv) inputs = NULL;
+  const GOptionEntry entries[] = {
+    { "json", 'j', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &json,
+      "Print the summary as JSON", NULL },
+    { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME_ARRAY,
+      &inputs, NULL, "FILE" },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(MteProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Summary) summary = { 0 };
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+  int status;
+
+  context = mte_cli_option_context_new (
+    "info", "FILE",
+    "Summarise the project FILE: its title, question, format version and\n"
+    "dates; how many of each kind of entity it holds; and, for each study,\n"
+    "its constructs, the key concepts it expresses and the translations\n"
+    "that involve it.",
+    "FILE may be '-' for standard input. With --json the same summary is\n"
+    "printed as one JSON object; times are ISO 8601 in UTC and values not\n"
+    "recorded are null.\n"
+    "\n"
+    "Exit status: 0 on success, 1 when FILE is invalid, 2 for a usage error.",
+    entries, &help);
+
+  if (!mte_cli_parse (context, "info", &argc, &argv, &help, &status))
+    return status;
+
+  if (inputs == NULL || inputs[0] == NULL)
+    return mte_cli_usage_error ("info", "no FILE given");
+  if (inputs[1] != NULL)
+    return mte_cli_usage_error ("info", "expected one FILE, got %u",
+                                g_strv_length (inputs));
+
+  project = mte_cli_load (inputs[0], &error);
+  if (project == NULL)
+    {
+      mte_cli_print_error (inputs[0], error);
+      return MTE_CLI_EXIT_INVALID;
+    }
+
+  summarise (project, &summary);
+
+  /* File names are bytes; what is printed (and put in JSON) must be UTF-8. */
+  if (strcmp (inputs[0], MTE_CLI_STDIO) == 0)
+    name = g_strdup (MTE_CLI_STDIN_NAME);
+  else
+    name = g_filename_display_name (inputs[0]);
+
+  text = json ? format_json (name, project, &summary)
+              : format_text (name, project, &summary);
+  fputs (text, stdout);
+
+  return MTE_CLI_EXIT_OK;
+}

@@ -1,0 +1,86 @@
+/* metaethno command: declarations shared by the subcommands.
+ *
+ * The command is a thin consumer of the public API: it includes
+ * <metaethno/metaethno.h> and nothing from lib/.
+ *
+ * Copyright 2026 the metaethno authors. SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#ifndef MTE_CLI_H
+#define MTE_CLI_H
+
+#include <stdio.h>
+
+#include <glib.h>
+#include <metaethno/metaethno.h>
+
+G_BEGIN_DECLS
+
+/* Exit statuses, the same for every subcommand. */
+#define MTE_CLI_EXIT_OK      0 /* success */
+#define MTE_CLI_EXIT_INVALID 1 /* invalid input, failed check, I/O error */
+#define MTE_CLI_EXIT_USAGE   2 /* unknown subcommand or option, bad arguments */
+
+/* The name used for standard input and output on the command line. */
+#define MTE_CLI_STDIO "-"
+/* The name standard input gets in error messages. */
+#define MTE_CLI_STDIN_NAME "<stdin>"
+
+/**
+ * MteCliCommand:
+ * @name: the subcommand as typed
+ * @summary: one line for the command list of `metaethno --help`
+ * @run: runs the subcommand; argv[0] is the subcommand's name and the
+ *   return value is the exit status
+ */
+typedef struct {
+  const char *name;
+  const char *summary;
+  int (*run) (int argc, char **argv);
+} MteCliCommand;
+
+int mte_cli_validate (int argc, char **argv);
+int mte_cli_info (int argc, char **argv);
+int mte_cli_convert (int argc, char **argv);
+
+/* Every subcommand, in the order `metaethno --help` lists them. */
+extern const MteCliCommand mte_cli_commands[];
+extern const guint mte_cli_n_commands;
+
+/* The program's name in messages ("metaethno"). */
+extern const char *mte_cli_program;
+
+GOptionContext *mte_cli_option_context_new (const char         *command,
+                                            const char         *parameter_string,
+                                            const char         *summary,
+                                            const char         *description,
+                                            const GOptionEntry *entries,
+                                            gboolean           *help);
+
+gboolean mte_cli_parse (GOptionContext *context,
+                        const char     *command,
+                        int            *argc,
+                        char         ***argv,
+                        const gboolean *help,
+                        int            *status);
+
+int mte_cli_usage_error (const char *command,
+                         const char *format,
+                         ...) G_GNUC_PRINTF (2, 3);
+
+void mte_cli_print_error (const char   *input,
+                          const GError *error);
+
+MteProject *mte_cli_load (const char  *input,
+                          GError     **error);
+
+gboolean mte_cli_write_stdout (const char  *data,
+                               gsize        length,
+                               GError     **error);
+
+char *mte_cli_one_line (const char *text);
+
+char *mte_cli_format_time (gint64 seconds);
+
+G_END_DECLS
+
+#endif /* MTE_CLI_H */

@@ -1,0 +1,528 @@
+#!/usr/bin/env python3
+# Tests of the metaethno command. They run the real built binary.
+#
+# Environment (set by tests/cli/meson.build):
+#   METAETHNO         the metaethno executable
+#   MTE_TEST_DATA     tests/data: valid-*.xml and fail-*.xml fixtures
+#   MTE_EXAMPLES      docs/examples: starter.xml
+#   MTE_MAKE_STARTER  (optional) the program that writes starter.xml
+#   MTE_LIST_STUDIES  (optional) the README's example program
+#
+# Copyright 2026 the metaethno authors. SPDX-License-Identifier: LGPL-2.1-or-later
+
+import glob
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import unittest
+
+METAETHNO = os.environ.get('METAETHNO', '')
+TEST_DATA = os.environ.get('MTE_TEST_DATA', '')
+EXAMPLES = os.environ.get('MTE_EXAMPLES', '')
+MAKE_STARTER = os.environ.get('MTE_MAKE_STARTER', '')
+LIST_STUDIES = os.environ.get('MTE_LIST_STUDIES', '')
+STARTER = os.path.join(EXAMPLES, 'starter.xml')
+
+COMMANDS = ['validate', 'info', 'convert']
+
+# What docs/examples/make-starter.c puts in the starter project.
+STARTER_TITLE = ("Illustrative starter: racially minoritised adults' "
+                 "experiences of mental-health care in the UK")
+STARTER_COUNTS = {
+    'members': 3,
+    'checklists': 1,
+    'studies': 4,
+    'first_order_constructs': 12,
+    'second_order_constructs': 11,
+    'concepts': 6,
+    'reciprocal_translations': 5,
+    'refutational_translations': 1,
+    'third_order_constructs': 3,
+    'argument_links': 3,
+    'frameworks': 1,
+    'levels': 5,
+    'classifications': 13,
+    'memos': 4,
+}
+# id: (year, first author, first-order, second-order, concepts, translations)
+STARTER_STUDIES = {
+    'adeyemi2016': (2016, 'Adeyemi, T.', 3, 2, 3, 3),
+    'hussain2018': (2018, 'Hussain, S.', 3, 3, 3, 3),
+    'campbell2020': (2020, 'Campbell, D.', 3, 3, 3, 3),
+    'nowak2021': (2021, 'Nowak, E.', 3, 3, 4, 3),
+}
+
+# A loader message: FILE:LINE:COLUMN: message (LINE and COLUMN may be 0
+# when the problem has no place, e.g. an unreadable file).
+LOCATED = re.compile(r'^[^:]+:\d+:\d+: \S')
+
+
+def valid_fixtures():
+    return sorted(glob.glob(os.path.join(TEST_DATA, 'valid-*.xml')))
+
+
+def fail_fixtures():
+    return sorted(glob.glob(os.path.join(TEST_DATA, 'fail-*.xml')))
+
+
+def read_bytes(path):
+    with open(path, 'rb') as f:
+        return f.read()
+
+
+class CliTestCase(unittest.TestCase):
+    """Runs the binary and checks what every run must satisfy."""
+
+    maxDiff = None
+
+    def run_cli(self, *args, stdin=b'', expect=None):
+        proc = subprocess.run([METAETHNO, *args], input=stdin,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              timeout=300)
+        what = 'metaethno ' + ' '.join(args)
+        self.assertGreaterEqual(proc.returncode, 0,
+                                '%s: killed by signal %d\n%s' %
+                                (what, -proc.returncode,
+                                 proc.stderr.decode('utf-8', 'replace')))
+        self.assertIn(proc.returncode, (0, 1, 2), what)
+        if expect is not None:
+            self.assertEqual(proc.returncode, expect,
+                             '%s\nstdout: %s\nstderr: %s' %
+                             (what, proc.stdout.decode('utf-8', 'replace'),
+                              proc.stderr.decode('utf-8', 'replace')))
+        err = proc.stderr.decode('utf-8', 'replace')
+        for bad in ('Failed to', 'failed to', '(null)', 'CRITICAL', 'WARNING',
+                    'Traceback', 'AddressSanitizer', 'runtime error'):
+            self.assertNotIn(bad, err, what)
+        return proc
+
+    def text(self, data):
+        text = data.decode('utf-8')
+        for number, line in enumerate(text.split('\n'), 1):
+            self.assertEqual(line, line.rstrip(),
+                             'trailing white space on line %d: %r' % (number, line))
+        return text
+
+    def assert_usage_error(self, *args):
+        proc = self.run_cli(*args, expect=2)
+        self.assertEqual(proc.stdout, b'', args)
+        lines = self.text(proc.stderr).splitlines()
+        self.assertEqual(len(lines), 2, (args, lines))
+        self.assertTrue(lines[0].startswith('metaethno'), lines)
+        self.assertIn('--help', lines[1])
+
+
+class TestSetup(unittest.TestCase):
+    def test_environment(self):
+        self.assertTrue(os.access(METAETHNO, os.X_OK), METAETHNO)
+        self.assertTrue(os.path.isdir(TEST_DATA), TEST_DATA)
+        self.assertTrue(os.path.isfile(STARTER), STARTER)
+
+    def test_fixtures_exist(self):
+        self.assertTrue(valid_fixtures(), 'no tests/data/valid-*.xml fixtures')
+        self.assertTrue(fail_fixtures(), 'no tests/data/fail-*.xml fixtures')
+
+    @unittest.skipUnless(MAKE_STARTER, 'MTE_MAKE_STARTER not set')
+    def test_starter_is_up_to_date(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            out = os.path.join(tmp, 'starter.xml')
+            subprocess.run([MAKE_STARTER, out], check=True, timeout=120)
+            self.assertEqual(read_bytes(out), read_bytes(STARTER),
+                             'docs/examples/starter.xml is out of date; run '
+                             'BUILD/bindings/cli/make-starter docs/examples/starter.xml')
+
+    @unittest.skipUnless(LIST_STUDIES, 'MTE_LIST_STUDIES not set')
+    def test_readme_example(self):
+        proc = subprocess.run([LIST_STUDIES, STARTER], stdout=subprocess.PIPE,
+                              check=True, timeout=120)
+        lines = proc.stdout.decode('utf-8').splitlines()
+        self.assertEqual([line.split()[0] for line in lines], list(STARTER_STUDIES))
+        self.assertEqual(lines[0].split()[1:], ['2016', '5', 'constructs'])
+
+
+class TestGeneral(CliTestCase):
+    def test_version(self):
+        proc = self.run_cli('--version', expect=0)
+        self.assertRegex(self.text(proc.stdout), r'^metaethno \d+\.\d+\.\d+\n$')
+        self.assertEqual(proc.stderr, b'')
+        self.assertEqual(self.run_cli('-V', expect=0).stdout, proc.stdout)
+
+    def test_help(self):
+        proc = self.run_cli('--help', expect=0)
+        text = self.text(proc.stdout)
+        self.assertIn('Usage:', text)
+        for command in COMMANDS + ['help']:
+            self.assertRegex(text, r'(?m)^  %s  ' % command)
+        self.assertEqual(proc.stderr, b'')
+        self.assertEqual(self.run_cli('-h', expect=0).stdout, proc.stdout)
+        self.assertEqual(self.run_cli('help', expect=0).stdout, proc.stdout)
+
+    def test_command_help(self):
+        for command in COMMANDS:
+            with self.subTest(command=command):
+                proc = self.run_cli(command, '--help', expect=0)
+                text = self.text(proc.stdout)
+                self.assertIn('metaethno %s' % command, text)
+                self.assertIn('Exit status', text)
+                self.assertEqual(proc.stderr, b'')
+                self.assertEqual(self.run_cli(command, '-h', expect=0).stdout,
+                                 proc.stdout)
+                self.assertEqual(self.run_cli('help', command, expect=0).stdout,
+                                 proc.stdout)
+
+    def test_usage_errors(self):
+        cases = [
+            [],
+            ['frobnicate'],
+            ['--frobnicate'],
+            ['-x'],
+            ['help', 'frobnicate'],
+            ['help', 'validate', 'info'],
+            ['validate'],
+            ['validate', '--frobnicate', STARTER],
+            ['info'],
+            ['info', STARTER, STARTER],
+            ['info', '--frobnicate', STARTER],
+            ['convert'],
+            ['convert', STARTER],
+            ['convert', '-o', 'out.xml'],
+            ['convert', STARTER, STARTER, '-o', 'out.xml'],
+            ['convert', STARTER, '-o', 'out.xml', '--format', 'pdf'],
+            ['convert', STARTER, '-o'],
+        ]
+        for args in cases:
+            with self.subTest(args=args):
+                self.assert_usage_error(*args)
+
+    def test_odd_arguments(self):
+        cases = [[''], ['-'], ['--'], ['validate', ''], ['info', ''],
+                 ['validate', '--', '-x'], ['convert', '', '-o', ''],
+                 ['validate', '\u00e9\u00e8'], ['info', '-j']]
+        for args in cases:
+            with self.subTest(args=args):
+                self.run_cli(*args)
+
+
+class TestValidate(CliTestCase):
+    def test_starter(self):
+        proc = self.run_cli('validate', STARTER, expect=0)
+        self.assertEqual(self.text(proc.stdout),
+                         '%s: valid (4 studies, 23 constructs)\n' % STARTER)
+        self.assertEqual(proc.stderr, b'')
+
+    def test_valid_fixtures(self):
+        fixtures = valid_fixtures()
+        self.assertTrue(fixtures, 'no valid-*.xml fixtures')
+        for path in fixtures:
+            with self.subTest(fixture=os.path.basename(path)):
+                proc = self.run_cli('validate', path, expect=0)
+                self.assertRegex(self.text(proc.stdout),
+                                 r'^%s: valid \(\d+ stud(y|ies), \d+ constructs?\)\n$'
+                                 % re.escape(path))
+                self.assertEqual(proc.stderr, b'')
+
+    def test_fail_fixtures(self):
+        fixtures = fail_fixtures()
+        self.assertTrue(fixtures, 'no fail-*.xml fixtures')
+        for path in fixtures:
+            with self.subTest(fixture=os.path.basename(path)):
+                proc = self.run_cli('validate', path, expect=1)
+                self.assertEqual(proc.stdout, b'')
+                lines = self.text(proc.stderr).splitlines()
+                self.assertEqual(len(lines), 1, lines)
+                self.assertTrue(lines[0].startswith(path + ':'), lines[0])
+                self.assertRegex(lines[0], LOCATED)
+
+    def test_quiet(self):
+        for flag in ('-q', '--quiet'):
+            proc = self.run_cli('validate', flag, STARTER, *valid_fixtures(),
+                                expect=0)
+            self.assertEqual(proc.stdout, b'')
+            self.assertEqual(proc.stderr, b'')
+        failing = fail_fixtures()[:1]
+        proc = self.run_cli('validate', '-q', STARTER, *failing, expect=1)
+        self.assertEqual(proc.stdout, b'')
+        self.assertEqual(len(self.text(proc.stderr).splitlines()), len(failing))
+
+    def test_several_files(self):
+        good = [STARTER] + valid_fixtures()
+        bad = fail_fixtures()
+        mixed = [STARTER] + bad[:2] + valid_fixtures()[:1]
+        proc = self.run_cli('validate', *good, expect=0)
+        self.assertEqual(len(self.text(proc.stdout).splitlines()), len(good))
+
+        proc = self.run_cli('validate', *mixed, expect=1)
+        out = self.text(proc.stdout).splitlines()
+        err = self.text(proc.stderr).splitlines()
+        expected_bad = [p for p in mixed if p in bad]
+        expected_good = [p for p in mixed if p not in bad]
+        self.assertEqual([line.split(': valid')[0] for line in out], expected_good)
+        self.assertEqual(len(err), len(expected_bad))
+        for line, path in zip(err, expected_bad):
+            self.assertTrue(line.startswith(path + ':'), line)
+
+        proc = self.run_cli('validate', *bad, expect=1)
+        self.assertEqual(proc.stdout, b'')
+        self.assertEqual(len(self.text(proc.stderr).splitlines()), len(bad))
+
+    def test_stdin(self):
+        proc = self.run_cli('validate', '-', stdin=read_bytes(STARTER), expect=0)
+        self.assertEqual(self.text(proc.stdout),
+                         '<stdin>: valid (4 studies, 23 constructs)\n')
+        for path in fail_fixtures()[:3]:
+            proc = self.run_cli('validate', '-', stdin=read_bytes(path), expect=1)
+            self.assertRegex(self.text(proc.stderr), r'^<stdin>:')
+
+    def test_missing_and_unreadable(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            missing = os.path.join(tmp, 'missing.xml')
+            for path in (missing, tmp):
+                with self.subTest(path=path):
+                    proc = self.run_cli('validate', path, expect=1)
+                    lines = self.text(proc.stderr).splitlines()
+                    self.assertEqual(len(lines), 1, lines)
+                    self.assertTrue(lines[0].startswith(path + ':'), lines[0])
+
+
+class TestInfo(CliTestCase):
+    def info_json(self, *args, stdin=b''):
+        proc = self.run_cli('info', '--json', *args, stdin=stdin, expect=0)
+        self.assertEqual(proc.stderr, b'')
+        return json.loads(self.text(proc.stdout))
+
+    def test_json(self):
+        info = self.info_json(STARTER)
+        self.assertEqual(info['file'], STARTER)
+        self.assertEqual(info['title'], STARTER_TITLE)
+        self.assertTrue(info['question'].startswith('How do racially minoritised'))
+        self.assertEqual(info['format_version'], '1.0')
+        self.assertEqual(info['created'], '2026-01-05T09:00:00Z')
+        self.assertEqual(info['modified'], '2026-02-20T16:30:00Z')
+        self.assertEqual(info['counts'], STARTER_COUNTS)
+        self.assertEqual([s['id'] for s in info['studies']], list(STARTER_STUDIES))
+        for study in info['studies']:
+            year, author, first, second, concepts, translations = \
+                STARTER_STUDIES[study['id']]
+            self.assertEqual(study['year'], year)
+            self.assertEqual(study['first_author'], author)
+            self.assertTrue(study['title'])
+            self.assertEqual(study['first_order_constructs'], first)
+            self.assertEqual(study['second_order_constructs'], second)
+            self.assertEqual(study['concepts_expressed'], concepts)
+            self.assertEqual(study['translations'], translations)
+        counts = info['counts']
+        self.assertEqual(sum(s['first_order_constructs'] for s in info['studies']),
+                         counts['first_order_constructs'])
+        self.assertEqual(sum(s['second_order_constructs'] for s in info['studies']),
+                         counts['second_order_constructs'])
+
+    def test_json_stdin(self):
+        info = self.info_json('-', stdin=read_bytes(STARTER))
+        self.assertEqual(info['file'], '<stdin>')
+        self.assertEqual(info['counts'], STARTER_COUNTS)
+
+    def test_text(self):
+        proc = self.run_cli('info', STARTER, expect=0)
+        self.assertEqual(proc.stderr, b'')
+        text = self.text(proc.stdout)
+        self.assertRegex(text, r'(?m)^File: +%s$' % re.escape(STARTER))
+        self.assertIn('Illustrative starter', text)
+        self.assertRegex(text, r'(?m)^Format: +1\.0$')
+        self.assertRegex(text, r'(?m)^Modified: +2026-02-20T16:30:00Z$')
+        labels = {
+            'members': 'Team members', 'studies': 'Studies',
+            'first_order_constructs': 'First-order constructs',
+            'second_order_constructs': 'Second-order constructs',
+            'concepts': 'Key concepts',
+            'reciprocal_translations': 'Reciprocal translations',
+            'refutational_translations': 'Refutational translations',
+            'third_order_constructs': 'Third-order constructs',
+            'argument_links': 'Argument links', 'frameworks': 'Frameworks',
+            'levels': 'Framework levels', 'classifications': 'Classifications',
+            'memos': 'Memos',
+        }
+        for key, label in labels.items():
+            self.assertRegex(text, r'(?m)^  %s +%d$' % (label, STARTER_COUNTS[key]))
+
+        # Counts are right-aligned: every line of the block ends in the same column.
+        block = text.split('\nContents\n')[1].split('\n\n')[0].splitlines()
+        self.assertEqual(len(block), len(STARTER_COUNTS))
+        self.assertEqual(len({len(line) for line in block}), 1, block)
+
+        # The study table: a header and one row per study, all the same width.
+        table = text.split('\nStudies\n')[1].splitlines()
+        self.assertEqual(len(table), 1 + len(STARTER_STUDIES))
+        self.assertRegex(table[0], r'^  Study +Year +First author +Title +1st-order')
+        self.assertEqual(len({len(line) for line in table}), 1, table)
+        for line, (study, row) in zip(table[1:], STARTER_STUDIES.items()):
+            cells = line.split()
+            self.assertEqual(cells[0], study)
+            self.assertEqual(cells[1], str(row[0]))
+            self.assertEqual([int(c) for c in cells[-4:]], list(row[2:]))
+
+    def test_fixtures(self):
+        for path in valid_fixtures():
+            with self.subTest(fixture=os.path.basename(path)):
+                self.text(self.run_cli('info', path, expect=0).stdout)
+                info = self.info_json(path)
+                self.assertEqual(info['counts']['studies'], len(info['studies']))
+        for path in fail_fixtures():
+            with self.subTest(fixture=os.path.basename(path)):
+                proc = self.run_cli('info', '--json', path, expect=1)
+                self.assertEqual(proc.stdout, b'')
+                self.assertTrue(self.text(proc.stderr).startswith(path + ':'))
+
+    def test_json_escaping(self):
+        # Put characters JSON must escape into the title of a copy of the
+        # starter, and check they come back intact.
+        data = read_bytes(STARTER).decode('utf-8')
+        self.assertEqual(data.count(STARTER_TITLE), 1)
+        odd_xml = 'Quote " back\\slash\ttab &amp; &lt;tag&gt; \u00fcnic\u00f6de \u65e5\u672c \U0001F600'
+        odd = 'Quote " back\\slash\ttab & <tag> \u00fcnic\u00f6de \u65e5\u672c \U0001F600'
+        info = self.info_json('-', stdin=data.replace(STARTER_TITLE, odd_xml).encode('utf-8'))
+        self.assertEqual(info['title'], odd)
+        text = self.text(self.run_cli('info', '-', stdin=data.replace(
+            STARTER_TITLE, odd_xml).encode('utf-8'), expect=0).stdout)
+        self.assertIn('\u65e5\u672c', text)
+
+
+class TestConvert(CliTestCase):
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.addCleanup(self.tmp.cleanup)
+
+    def path(self, name):
+        return os.path.join(self.tmp.name, name)
+
+    def test_file_to_file(self):
+        out = self.path('out.xml')
+        proc = self.run_cli('convert', STARTER, '-o', out, expect=0)
+        self.assertEqual(proc.stdout, b'')
+        self.assertEqual(proc.stderr, b'')
+        self.run_cli('validate', '-q', out, expect=0)
+        # The starter is written by the library itself, so converting it
+        # changes nothing.
+        self.assertEqual(read_bytes(out), read_bytes(STARTER))
+
+    def test_round_trip(self):
+        sources = [STARTER] + valid_fixtures()
+        for number, source in enumerate(sources):
+            with self.subTest(source=os.path.basename(source)):
+                first = self.path('first-%d.xml' % number)
+                second = self.path('second-%d.xml' % number)
+                self.run_cli('convert', source, '--output', first, expect=0)
+                self.run_cli('convert', first, '-o', second, '--format', 'xml', expect=0)
+                self.assertEqual(read_bytes(first), read_bytes(second))
+                a = json.loads(self.run_cli('info', '--json', source, expect=0).stdout)
+                b = json.loads(self.run_cli('info', '--json', second, expect=0).stdout)
+                del a['file'], b['file']
+                self.assertEqual(a, b)
+
+    def test_stdin_to_stdout(self):
+        data = read_bytes(STARTER)
+        proc = self.run_cli('convert', '-', '-o', '-', stdin=data, expect=0)
+        self.assertEqual(proc.stdout, data)
+        self.assertEqual(proc.stderr, b'')
+        proc = self.run_cli('convert', STARTER, '--output=-', '--format=xml', expect=0)
+        self.assertEqual(proc.stdout, data)
+        out = self.path('from-stdin.xml')
+        self.run_cli('convert', '-', '-o', out, stdin=data, expect=0)
+        self.assertEqual(read_bytes(out), data)
+
+    def test_in_place(self):
+        out = self.path('in-place.xml')
+        with open(out, 'wb') as f:
+            f.write(read_bytes(STARTER))
+        self.run_cli('convert', out, '-o', out, expect=0)
+        self.assertEqual(read_bytes(out), read_bytes(STARTER))
+
+    def test_invalid_input_writes_nothing(self):
+        fixtures = fail_fixtures()
+        self.assertTrue(fixtures)
+        previous = b'previous contents\n'
+        for number, source in enumerate(fixtures):
+            with self.subTest(source=os.path.basename(source)):
+                out = self.path('new-%d.xml' % number)
+                proc = self.run_cli('convert', source, '-o', out, expect=1)
+                self.assertFalse(os.path.exists(out))
+                self.assertTrue(self.text(proc.stderr).startswith(source + ':'))
+                self.assertEqual(proc.stdout, b'')
+
+                kept = self.path('kept-%d.xml' % number)
+                with open(kept, 'wb') as f:
+                    f.write(previous)
+                self.run_cli('convert', source, '-o', kept, expect=1)
+                self.assertEqual(read_bytes(kept), previous)
+
+                proc = self.run_cli('convert', '-', '-o', '-',
+                                    stdin=read_bytes(source), expect=1)
+                self.assertEqual(proc.stdout, b'')
+        self.assertEqual(sorted(os.listdir(self.tmp.name)),
+                         sorted('kept-%d.xml' % n for n in range(len(fixtures))))
+
+    def test_unwritable_output(self):
+        out = self.path('no-such-folder/out.xml')
+        proc = self.run_cli('convert', STARTER, '-o', out, expect=1)
+        lines = self.text(proc.stderr).splitlines()
+        self.assertEqual(len(lines), 1, lines)
+        self.assertTrue(lines[0].startswith(out + ':'), lines[0])
+        self.assertFalse(os.path.exists(os.path.dirname(out)))
+
+
+class TestRobustness(CliTestCase):
+    """Whatever the input, the command exits with 0, 1 or 2: never a crash."""
+
+    def inputs(self):
+        starter = read_bytes(STARTER)
+        rng = random.Random(20260105)
+        yield 'empty', b''
+        yield 'nul bytes', b'\0' * 64
+        yield 'random bytes', bytes(rng.randrange(256) for _ in range(4096))
+        yield 'not utf-8', starter.replace(b'Illustrative', b'Illustr\xff\xfeative', 1)
+        yield 'doctype', (b'<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">'
+                          b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>\n'
+                          b'<project>&lol2;</project>\n')
+        yield 'external entity', (b'<?xml version="1.0"?>\n<!DOCTYPE p [<!ENTITY x SYSTEM '
+                                  b'"file:///etc/passwd">]>\n<p>&x;</p>\n')
+        yield 'deep nesting', b'<a>' * 100000 + b'</a>' * 100000
+        yield 'utf-16 bom', b'\xff\xfe' + starter[:200]
+        for cut in (1, 10, 100, len(starter) // 3, len(starter) // 2, len(starter) - 2):
+            yield 'truncated at %d' % cut, starter[:cut]
+        for n in range(12):
+            data = bytearray(starter)
+            for _ in range(8):
+                data[rng.randrange(len(data))] = rng.randrange(256)
+            yield 'mutated %d' % n, bytes(data)
+        for n in range(6):
+            data = bytearray(starter)
+            start = rng.randrange(len(data))
+            del data[start:start + rng.randrange(1, 200)]
+            yield 'cut %d' % n, bytes(data)
+
+    def test_inputs(self):
+        for name, data in self.inputs():
+            with self.subTest(input=name):
+                for args in (['validate', '-'], ['info', '-'], ['info', '--json', '-'],
+                             ['convert', '-', '-o', '-']):
+                    proc = self.run_cli(*args, stdin=data)
+                    self.assertIn(proc.returncode, (0, 1), (name, args))
+                    if proc.returncode == 1:
+                        self.assertEqual(proc.stdout, b'')
+                        self.assertRegex(self.text(proc.stderr), r'^<stdin>:')
+                        self.assertEqual(len(proc.stderr.splitlines()), 1)
+
+    def test_special_files(self):
+        for path in ('/dev/null', '/', '/proc/self/status'):
+            if os.path.exists(path):
+                with self.subTest(path=path):
+                    self.assertEqual(self.run_cli('validate', path).returncode, 1)
+
+
+if __name__ == '__main__':
+    if not METAETHNO:
+        sys.exit('METAETHNO is not set: run these tests through meson test')
+    unittest.main(verbosity=2)
