@@ -125,7 +125,8 @@ struct _MteFramework {
   char      *name;
   char      *description;
   GPtrArray *levels;            /* MteLevel*, owned */
-  GArray    *classifications;   /* MteClassification */
+  GArray    *classifications;   /* MteClassification, in the order made */
+  GHashTable *by_entity;        /* MteEntity* → GPtrArray* of MteLevel* */
 };
 
 struct _MteMemo {
@@ -192,6 +193,13 @@ void mte_entity_free (MteEntity *entity);
 /* Adds @item to @array (created on demand) unless already present. */
 void mte_ptr_set_add (GPtrArray **array, gpointer item);
 gboolean mte_ptr_set_remove (GPtrArray *array, gpointer item);
+
+/* Counts the studies answering @question of @checklist (every question when
+ * @question is NULL), appending up to five of their names to @names when
+ * given; with @really, deletes those answers (mte-study.c). */
+guint mte_study_drop_appraisals (MteProject *project, MteChecklist *checklist,
+                                 const char *question, gboolean really,
+                                 GString *names);
 
 /* The loader brackets its work with these so that building the model does
  * not stamp the modified time on every call. */
