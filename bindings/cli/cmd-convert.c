@@ -63,7 +63,7 @@ mte_cli_convert (int    argc,
     { "format", 'f', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &format,
       "Output format: xml (the default, the metaethno project format)", "FORMAT" },
     { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME_ARRAY,
-      &inputs, NULL, "IN" },
+      &inputs, NULL, NULL },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -95,6 +95,8 @@ mte_cli_convert (int    argc,
     return mte_cli_usage_error ("convert",
                                 "no output given (use -o OUT, or -o - for "
                                 "standard output)");
+  if (inputs[0][0] == '\0' || output[0] == '\0')
+    return mte_cli_usage_error ("convert", "empty file name");
   if (format != NULL && !is_known_format (format))
     {
       g_autofree char *known = g_strjoinv (", ", (char **) formats);

@@ -11,8 +11,8 @@
 /* Text output: values wrap at this display width; titles in the study
  * table are cut to TITLE_WIDTH and authors to AUTHOR_WIDTH. */
 #define WRAP_WIDTH   78
-#define TITLE_WIDTH  40
-#define AUTHOR_WIDTH 20
+#define TITLE_WIDTH  30
+#define AUTHOR_WIDTH 16
 #define NOT_RECORDED "(not recorded)"
 
 /* One line of the overall counts: text label, JSON key, value. */
@@ -363,8 +363,12 @@ enum { COL_ID, COL_YEAR, COL_AUTHOR, COL_TITLE, COL_FIRST, COL_SECOND,
 
 static const char * const column_titles[N_COLUMNS] = {
   "Study", "Year", "First author", "Title",
-  "1st-order", "2nd-order", "Concepts", "Translations",
+  "1st", "2nd", "Concepts", "Translations",
 };
+
+static const char column_legend[] =
+  "  1st, 2nd: first- and second-order constructs. Concepts: key concepts\n"
+  "  the study expresses. Translations: translations with a side in it.\n";
 
 static gboolean
 column_is_count (guint column)
@@ -430,6 +434,9 @@ append_studies (GString       *out,
       if (c == N_COLUMNS - 1)
         g_string_append_c (out, '\n');
     }
+
+  g_string_append_c (out, '\n');
+  g_string_append (out, column_legend);
 }
 
 static char *
@@ -552,7 +559,7 @@ mte_cli_info (int    argc,
     { "json", 'j', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &json,
       "Print the summary as JSON", NULL },
     { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME_ARRAY,
-      &inputs, NULL, "FILE" },
+      &inputs, NULL, NULL },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -584,6 +591,8 @@ mte_cli_info (int    argc,
   if (inputs[1] != NULL)
     return mte_cli_usage_error ("info", "expected one FILE, got %u",
                                 g_strv_length (inputs));
+  if (inputs[0][0] == '\0')
+    return mte_cli_usage_error ("info", "empty file name");
 
   project = mte_cli_load (inputs[0], &error);
   if (project == NULL)

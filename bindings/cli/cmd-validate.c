@@ -25,7 +25,7 @@ mte_cli_validate (int    argc,
     { "quiet", 'q', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &quiet,
       "Print nothing for valid files", NULL },
     { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME_ARRAY,
-      &inputs, NULL, "FILE…" },
+      &inputs, NULL, NULL },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -49,6 +49,9 @@ mte_cli_validate (int    argc,
 
   if (inputs == NULL || inputs[0] == NULL)
     return mte_cli_usage_error ("validate", "no FILE given");
+  for (guint i = 0; inputs[i] != NULL; i++)
+    if (inputs[i][0] == '\0')
+      return mte_cli_usage_error ("validate", "empty file name");
 
   status = MTE_CLI_EXIT_OK;
   for (guint i = 0; inputs[i] != NULL; i++)

@@ -310,7 +310,7 @@ typedef struct {
 } ThirdOrderSpec;
 
 static const ThirdOrderSpec third_orders[] = {
-  { "known", "Being known as a whole person",
+  { "to-known", "Being known as a whole person",
     "People wanted practitioners to listen, to remember them and to treat "
     "family, faith and history as part of who they are.",
     { "being-listened-to", "whole-person", "adeyemi2016-q3", NULL },
@@ -320,7 +320,7 @@ static const ThirdOrderSpec third_orders[] = {
       { MTE_CONCERN_MINOR, "All from the UK; one primary-care study only." } },
     MTE_CONFIDENCE_MODERATE,
     "A coherent finding, rated down for thin data and unclear reflexivity." },
-  { "warmth", "Warmth and connection",
+  { "to-warmth", "Warmth and connection",
     "Warmth from a consistent practitioner made people feel safe enough to "
     "say how they really felt.",
     { "warmth", "hussain2018-t2", "campbell2020-t2", NULL },
@@ -330,7 +330,7 @@ static const ThirdOrderSpec third_orders[] = {
       { MTE_CONCERN_MINOR, "Inpatient and primary-care settings only partly overlap." } },
     MTE_CONFIDENCE_LOW,
     "Plausible and consistent in direction, but the supporting data are sparse." },
-  { "othered", "Being treated as \"other\"",
+  { "to-othered", "Being treated as \"other\"",
     "Racialised assumptions, met at the front desk or on the ward, led people to "
     "hold back and to distrust services.",
     { "othering", "guardedness", NULL },
@@ -351,12 +351,12 @@ typedef struct {
 } LinkSpec;
 
 static const LinkSpec links[] = {
-  { "link-1", "warmth", "known", MTE_RELATION_LEADS_TO,
+  { "link-1", "to-warmth", "to-known", MTE_RELATION_LEADS_TO,
     "Warmth and connection lead to disclosure, and disclosure lets the "
     "practitioner come to know the whole person." },
-  { "link-2", "known", "warmth", MTE_RELATION_SHAPES,
+  { "link-2", "to-known", "to-warmth", MTE_RELATION_SHAPES,
     "Being known sustains the relationship: the model is a cycle." },
-  { "link-3", "othered", "warmth", "works against",
+  { "link-3", "to-othered", "to-warmth", "works against",
     "Where people are treated as \"other\" they stay guarded, and warmth has "
     "little chance to develop." },
 };
@@ -375,11 +375,11 @@ static const ClassificationSpec classifications[] = {
   { "campbell2020-t1", "societal" },
   { "nowak2021-t1", "organisational" },
   { "nowak2021-t3", "organisational" },
-  { "known", "interpersonal" },
-  { "warmth", "interpersonal" },
-  { "othered", "interpersonal" },
-  { "othered", "organisational" },
-  { "othered", "societal" },
+  { "to-known", "interpersonal" },
+  { "to-warmth", "interpersonal" },
+  { "to-othered", "interpersonal" },
+  { "to-othered", "organisational" },
+  { "to-othered", "societal" },
 };
 
 typedef struct {
@@ -399,7 +399,7 @@ static const MemoSpec memos[] = {
   { "memo-3", "campbell2020", "ml",
     "Two can't-tell answers in the appraisal; the study is kept because it is "
     "the only inpatient account, and its weight is reflected in CERQual." },
-  { "memo-4", "othered", "ak",
+  { "memo-4", "to-othered", "ak",
     "Check with the lived-experience advisers whether \"other\" is the word "
     "they would use." },
 };
