@@ -24,6 +24,7 @@
 #include <metaethno/mte-synthesis.h>
 #include <metaethno/mte-framework.h>
 #include <metaethno/mte-file.h>
+#include <metaethno/mte-analysis.h>
 
 #undef MTE_INSIDE
 

@@ -1,0 +1,25 @@
+/* metaethno: helpers shared by the analysis modules.
+ *
+ * Copyright 2026 the metaethno authors. SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#ifndef MTE_ANALYSIS_PRIVATE_H
+#define MTE_ANALYSIS_PRIVATE_H
+
+#include "mte-model-private.h"
+
+G_BEGIN_DECLS
+
+/* Maps each study of @order to its column: study → GUINT_TO_POINTER (column + 1). */
+GHashTable *mte_study_columns (MteStudy **studies, guint n_studies);
+
+/* Column of @study, or -1. */
+static inline int
+mte_study_column (GHashTable *columns,
+                  const MteStudy *study)
+{
+  return (int) GPOINTER_TO_UINT (g_hash_table_lookup (columns, study)) - 1;
+}
+
+G_END_DECLS
+
+#endif /* MTE_ANALYSIS_PRIVATE_H */

@@ -1,0 +1,191 @@
+/* metaethno: the concept × study grid.
+ *
+ * The grid is sparse: each row keeps its non-empty cells as a run of
+ * (column, construct) entries sorted by column, so a review of thousands of
+ * studies and concepts costs memory in proportion to its expressions.
+ *
+ * Copyright 2026 the metaethno authors. SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "mte-analysis-private.h"
+
+typedef struct {
+  guint         column;
+  guint         rank;       /* position among the concept's expressions */
+  MteConstruct *construct;
+} GridEntry;
+
+typedef struct {
+  MteConcept *concept;
+  GridEntry  *entries;
+  guint       n_entries;
+  guint       n_studies;
+} GridRow;
+
+struct _MteGrid {
+  MteStudy **studies;
+  guint      n_studies;
+  GridRow   *rows;
+  guint      n_rows;
+};
+
+static int
+compare_entries (gconstpointer pa,
+                 gconstpointer pb)
+{
+  const GridEntry *a = pa, *b = pb;
+
+  if (a->column != b->column)
+    return a->column < b->column ? -1 : 1;
+  return a->rank < b->rank ? -1 : a->rank > b->rank;
+}
+
+MteGrid *
+mte_grid_new (const MteProject *project,
+              MteStudyOrder     order)
+{
+  MteGrid *grid;
+  g_autoptr (GHashTable) columns = NULL;
+
+  g_return_val_if_fail (project != NULL, NULL);
+
+  grid = g_new0 (MteGrid, 1);
+  grid->studies = mte_project_get_study_order (project, order, &grid->n_studies);
+  grid->n_rows = project->concepts->len;
+  grid->rows = g_new0 (GridRow, grid->n_rows > 0 ? grid->n_rows : 1);
+  columns = mte_study_columns (grid->studies, grid->n_studies);
+
+  for (guint r = 0; r < grid->n_rows; r++)
+    {
+      MteConcept *concept = g_ptr_array_index (project->concepts, r);
+      GridRow *row = &grid->rows[r];
+      guint n = concept->expressions != NULL ? concept->expressions->len : 0;
+
+      row->concept = concept;
+      row->n_entries = n;
+      row->entries = g_new (GridEntry, n > 0 ? n : 1);
+      for (guint e = 0; e < n; e++)
+        {
+          MteConstruct *construct = g_ptr_array_index (concept->expressions, e);
+
+          row->entries[e].column = (guint) mte_study_column (columns, construct->study);
+          row->entries[e].rank = e;
+          row->entries[e].construct = construct;
+        }
+      qsort (row->entries, n, sizeof (GridEntry), compare_entries);
+      for (guint e = 0; e < n; e++)
+        if (e == 0 || row->entries[e].column != row->entries[e - 1].column)
+          row->n_studies++;
+    }
+  return grid;
+}
+
+void
+mte_grid_free (MteGrid *grid)
+{
+  if (grid == NULL)
+    return;
+  for (guint r = 0; r < grid->n_rows; r++)
+    g_free (grid->rows[r].entries);
+  g_free (grid->rows);
+  g_free (grid->studies);
+  g_free (grid);
+}
+
+guint
+mte_grid_get_n_concepts (const MteGrid *grid)
+{
+  g_return_val_if_fail (grid != NULL, 0);
+  return grid->n_rows;
+}
+
+MteConcept *
+mte_grid_get_concept (const MteGrid *grid,
+                      guint          row)
+{
+  g_return_val_if_fail (grid != NULL, NULL);
+  g_return_val_if_fail (row < grid->n_rows, NULL);
+  return grid->rows[row].concept;
+}
+
+guint
+mte_grid_get_n_studies (const MteGrid *grid)
+{
+  g_return_val_if_fail (grid != NULL, 0);
+  return grid->n_studies;
+}
+
+MteStudy *
+mte_grid_get_study (const MteGrid *grid,
+                    guint          column)
+{
+  g_return_val_if_fail (grid != NULL, NULL);
+  g_return_val_if_fail (column < grid->n_studies, NULL);
+  return grid->studies[column];
+}
+
+/* First entry of @row at @column (or the insertion point) by binary search. */
+static guint
+lower_bound (const GridRow *row,
+             guint          column)
+{
+  guint lo = 0, hi = row->n_entries;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (row->entries[mid].column < column)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+guint
+mte_grid_get_n_cell_constructs (const MteGrid *grid,
+                                guint          row,
+                                guint          column)
+{
+  const GridRow *r;
+  guint start, end;
+
+  g_return_val_if_fail (grid != NULL, 0);
+  g_return_val_if_fail (row < grid->n_rows, 0);
+  g_return_val_if_fail (column < grid->n_studies, 0);
+
+  r = &grid->rows[row];
+  start = lower_bound (r, column);
+  for (end = start; end < r->n_entries && r->entries[end].column == column; end++)
+    ;
+  return end - start;
+}
+
+MteConstruct *
+mte_grid_get_cell_construct (const MteGrid *grid,
+                             guint          row,
+                             guint          column,
+                             guint          index)
+{
+  const GridRow *r;
+  guint start;
+
+  g_return_val_if_fail (grid != NULL, NULL);
+  g_return_val_if_fail (row < grid->n_rows, NULL);
+  g_return_val_if_fail (column < grid->n_studies, NULL);
+
+  r = &grid->rows[row];
+  start = lower_bound (r, column);
+  g_return_val_if_fail (start + index < r->n_entries &&
+                        r->entries[start + index].column == column, NULL);
+  return r->entries[start + index].construct;
+}
+
+guint
+mte_grid_get_concept_study_count (const MteGrid *grid,
+                                  guint          row)
+{
+  g_return_val_if_fail (grid != NULL, 0);
+  g_return_val_if_fail (row < grid->n_rows, 0);
+  return grid->rows[row].n_studies;
+}

@@ -1,0 +1,357 @@
+/* Tests: study orders, the grid, relatedness, translation table and
+ * saturation, on a small project whose answers are worked out by hand.
+ *
+ * Copyright 2026 the metaethno authors. SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include <metaethno/metaethno.h>
+#include <math.h>
+#include <string.h>
+
+#include "../common/mte-test.h"
+
+/*
+ * Studies (project order S1 S2 S3 S4):
+ *   S1 2010, position 2: s1a → K1, s1b → K2
+ *   S2 2005, position 3: s2a → K1, s2b → K1, s2c → K3
+ *   S3 2015, index study, unplaced: s3a → K2, s3b → K3, s3c → K4
+ *   S4 no year, position 1: s4d expresses nothing
+ * K1's expressions are added in the order s2b, s1a, s2a.
+ * K5 has no expressions.
+ * Refutational translations: s4d ⟂ K2; s1a ⟂ s3b; K4 (as S2 uses it) ⟂ K1.
+ * Concept sets: S1 {K1,K2}, S2 {K1,K3}, S3 {K2,K3,K4}, S4 {}.
+ */
+static MteProject *
+project (void)
+{
+  MteProject *p = mte_project_new ();
+  const char *names[] = { "S1", "S2", "S3", "S4" };
+  const int years[] = { 2010, 2005, 2015, 0 };
+  const guint positions[] = { 2, 3, 0, 1 };
+  MteTranslation *t;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      MteStudy *s = mte_project_add_study (p, names[i], NULL);
+
+      mte_study_set_year (s, years[i], NULL);
+      mte_study_set_translation_position (s, positions[i]);
+    }
+  mte_study_set_index_study (mte_project_lookup_study (p, "S3"), TRUE);
+#define C(study, id) \
+  mte_study_add_construct (mte_project_lookup_study (p, study), id, MTE_CONSTRUCT_SECOND_ORDER, id, NULL)
+  C ("S1", "s1a"); C ("S1", "s1b");
+  C ("S2", "s2a"); C ("S2", "s2b"); C ("S2", "s2c");
+  C ("S3", "s3a"); C ("S3", "s3b"); C ("S3", "s3c");
+  C ("S4", "s4d");
+#undef C
+  mte_study_add_construct (mte_project_lookup_study (p, "S4"), "s4q",
+                           MTE_CONSTRUCT_FIRST_ORDER, "a quote", NULL);
+  for (guint k = 1; k <= 5; k++)
+    {
+      g_autofree char *id = g_strdup_printf ("K%u", k);
+      mte_project_add_concept (p, id, id, NULL);
+    }
+#define E(concept, construct) \
+  CU_ASSERT (mte_concept_add_expression (mte_project_lookup_concept (p, concept), construct, NULL))
+  E ("K1", "s2b"); E ("K1", "s1a"); E ("K1", "s2a");
+  E ("K2", "s1b"); E ("K2", "s3a");
+  E ("K3", "s2c"); E ("K3", "s3b");
+  E ("K4", "s3c");
+#undef E
+  CU_ASSERT_PTR_NOT_NULL (mte_project_add_translation (p, NULL, MTE_TRANSLATION_REFUTATIONAL, "s4d", "K2", NULL));
+  CU_ASSERT_PTR_NOT_NULL (mte_project_add_translation (p, NULL, MTE_TRANSLATION_REFUTATIONAL, "s1a", "s3b", NULL));
+  t = mte_project_add_translation (p, NULL, MTE_TRANSLATION_REFUTATIONAL, "K4", "K1", NULL);
+  CU_ASSERT (mte_translation_set_source_study (t, "S2", NULL));
+  /* A reciprocal translation changes no cell. */
+  CU_ASSERT_PTR_NOT_NULL (mte_project_add_translation (p, NULL, MTE_TRANSLATION_RECIPROCAL, "s3a", "K2", NULL));
+  return p;
+}
+
+static char *
+order_string (MteStudy **studies)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; studies[i] != NULL; i++)
+    g_string_append_printf (s, "%s%s", i > 0 ? " " : "", mte_study_get_id (studies[i]));
+  return g_string_free (s, FALSE);
+}
+
+static void
+check_order (MteProject *p, MteStudyOrder order, const char *want)
+{
+  guint n = 0;
+  g_autofree MteStudy **studies = mte_project_get_study_order (p, order, &n);
+  g_autofree char *got = order_string (studies);
+
+  CU_ASSERT_EQUAL (n, 4);
+  MTE_ASSERT_STR (got, want);
+}
+
+static void
+test_orders (void)
+{
+  g_autoptr (MteProject) p = project ();
+
+  check_order (p, MTE_STUDY_ORDER_PROJECT, "S1 S2 S3 S4");
+  check_order (p, MTE_STUDY_ORDER_CHRONOLOGICAL, "S2 S1 S3 S4");
+  check_order (p, MTE_STUDY_ORDER_INDEX, "S3 S2 S1 S4");
+  check_order (p, MTE_STUDY_ORDER_CUSTOM, "S4 S1 S2 S3");
+  MTE_ASSERT_STR (mte_study_order_to_string (MTE_STUDY_ORDER_INDEX), "index");
+  CU_ASSERT_EQUAL (mte_study_order_from_string ("custom"), MTE_STUDY_ORDER_CUSTOM);
+  CU_ASSERT_EQUAL (mte_study_order_from_string ("random"), -1);
+
+  /* S3 expresses three concepts, the most. */
+  MTE_ASSERT_STR (mte_study_get_id (mte_project_suggest_index_study (p)), "S3");
+  /* Unmark it: the index order still starts with the suggestion. */
+  mte_study_set_index_study (mte_project_lookup_study (p, "S3"), FALSE);
+  check_order (p, MTE_STUDY_ORDER_INDEX, "S3 S2 S1 S4");
+  /* Mark S4 instead. */
+  mte_study_set_index_study (mte_project_lookup_study (p, "S4"), TRUE);
+  check_order (p, MTE_STUDY_ORDER_INDEX, "S4 S2 S1 S3");
+}
+
+static void
+test_suggest_ties (void)
+{
+  g_autoptr (MteProject) p = mte_project_new ();
+  MteStudy *a = mte_project_add_study (p, "A", NULL);
+  MteStudy *b = mte_project_add_study (p, "B", NULL);
+  MteConcept *k = mte_project_add_concept (p, "k", "k", NULL);
+
+  mte_study_add_construct (a, "a1", MTE_CONSTRUCT_SECOND_ORDER, "x", NULL);
+  mte_study_add_construct (b, "b1", MTE_CONSTRUCT_SECOND_ORDER, "x", NULL);
+  mte_study_add_construct (b, "b2", MTE_CONSTRUCT_FIRST_ORDER, "x", NULL);
+  mte_concept_add_expression (k, "a1", NULL);
+  mte_concept_add_expression (k, "b1", NULL);
+  /* Same concepts, same second-order count: B has more quotes. */
+  CU_ASSERT_PTR_EQUAL (mte_project_suggest_index_study (p), b);
+  mte_study_add_construct (a, "a2", MTE_CONSTRUCT_SECOND_ORDER, "x", NULL);
+  CU_ASSERT_PTR_EQUAL (mte_project_suggest_index_study (p), a);
+}
+
+static void
+test_grid (void)
+{
+  g_autoptr (MteProject) p = project ();
+  MteGrid *g = mte_grid_new (p, MTE_STUDY_ORDER_PROJECT);
+  /* rows K1..K5, columns S1..S4 */
+  const guint counts[5][4] = {
+    { 1, 2, 0, 0 },
+    { 1, 0, 1, 0 },
+    { 0, 1, 1, 0 },
+    { 0, 0, 1, 0 },
+    { 0, 0, 0, 0 },
+  };
+  const guint studies[5] = { 2, 2, 2, 1, 0 };
+
+  CU_ASSERT_EQUAL_FATAL (mte_grid_get_n_concepts (g), 5);
+  CU_ASSERT_EQUAL_FATAL (mte_grid_get_n_studies (g), 4);
+  for (guint r = 0; r < 5; r++)
+    {
+      CU_ASSERT_EQUAL (mte_grid_get_concept_study_count (g, r), studies[r]);
+      for (guint c = 0; c < 4; c++)
+        CU_ASSERT_EQUAL (mte_grid_get_n_cell_constructs (g, r, c), counts[r][c]);
+    }
+  MTE_ASSERT_STR (mte_concept_get_id (mte_grid_get_concept (g, 2)), "K3");
+  MTE_ASSERT_STR (mte_study_get_id (mte_grid_get_study (g, 3)), "S4");
+  /* Within a cell, the concept's expression order: s2b before s2a. */
+  MTE_ASSERT_STR (mte_construct_get_id (mte_grid_get_cell_construct (g, 0, 1, 0)), "s2b");
+  MTE_ASSERT_STR (mte_construct_get_id (mte_grid_get_cell_construct (g, 0, 1, 1)), "s2a");
+  MTE_ASSERT_STR (mte_construct_get_id (mte_grid_get_cell_construct (g, 1, 2, 0)), "s3a");
+  mte_grid_free (g);
+
+  /* Chronological columns: S2 S1 S3 S4. */
+  g = mte_grid_new (p, MTE_STUDY_ORDER_CHRONOLOGICAL);
+  CU_ASSERT_EQUAL (mte_grid_get_n_cell_constructs (g, 0, 0), 2);
+  CU_ASSERT_EQUAL (mte_grid_get_n_cell_constructs (g, 0, 1), 1);
+  MTE_ASSERT_STR (mte_construct_get_id (mte_grid_get_cell_construct (g, 0, 1, 0)), "s1a");
+  mte_grid_free (g);
+}
+
+static void
+test_relatedness (void)
+{
+  g_autoptr (MteProject) p = project ();
+  MteRelatedness *r = mte_relatedness_new (p, MTE_STUDY_ORDER_PROJECT, 0.3);
+  const guint shared[4][4] = {
+    { 2, 1, 1, 0 },
+    { 1, 2, 1, 0 },
+    { 1, 1, 3, 0 },
+    { 0, 0, 0, 0 },
+  };
+  const double jac[4][4] = {
+    { 1.0, 1.0 / 3, 0.25, 0 },
+    { 1.0 / 3, 1.0, 0.25, 0 },
+    { 0.25, 0.25, 1.0, 0 },
+    { 0, 0, 0, 0 },
+  };
+
+  CU_ASSERT_EQUAL_FATAL (mte_relatedness_get_n_studies (r), 4);
+  for (guint a = 0; a < 4; a++)
+    {
+      CU_ASSERT_EQUAL (mte_relatedness_get_n_concepts (r, a), shared[a][a]);
+      for (guint b = 0; b < 4; b++)
+        {
+          CU_ASSERT_EQUAL (mte_relatedness_get_shared (r, a, b), shared[a][b]);
+          CU_ASSERT_DOUBLE_EQUAL (mte_relatedness_get_jaccard (r, a, b), jac[a][b], 1e-12);
+        }
+    }
+  /* At 0.3: only S1 and S2 (1/3) merge. */
+  CU_ASSERT_EQUAL (mte_relatedness_get_n_clusters (r), 3);
+  CU_ASSERT_EQUAL (mte_relatedness_get_cluster (r, 0), 0);
+  CU_ASSERT_EQUAL (mte_relatedness_get_cluster (r, 1), 0);
+  CU_ASSERT_EQUAL (mte_relatedness_get_cluster (r, 2), 1);
+  CU_ASSERT_EQUAL (mte_relatedness_get_cluster (r, 3), 2);
+  mte_relatedness_free (r);
+
+  /* At 0.25: S3 joins {S1,S2} at average similarity (1/4 + 1/4) / 2. */
+  r = mte_relatedness_new (p, MTE_STUDY_ORDER_PROJECT, 0.25);
+  CU_ASSERT_EQUAL (mte_relatedness_get_n_clusters (r), 2);
+  CU_ASSERT_EQUAL (mte_relatedness_get_cluster (r, 2), 0);
+  CU_ASSERT_EQUAL (mte_relatedness_get_cluster (r, 3), 1);
+  mte_relatedness_free (r);
+
+  /* At 0: everything; at 1: nothing merges (no two studies are identical). */
+  r = mte_relatedness_new (p, MTE_STUDY_ORDER_PROJECT, 0.0);
+  CU_ASSERT_EQUAL (mte_relatedness_get_n_clusters (r), 1);
+  mte_relatedness_free (r);
+  r = mte_relatedness_new (p, MTE_STUDY_ORDER_PROJECT, 1.0);
+  CU_ASSERT_EQUAL (mte_relatedness_get_n_clusters (r), 4);
+  mte_relatedness_free (r);
+
+  /* Custom order S4 S1 S2 S3: cluster numbers follow the order. */
+  r = mte_relatedness_new (p, MTE_STUDY_ORDER_CUSTOM, 0.3);
+  MTE_ASSERT_STR (mte_study_get_id (mte_relatedness_get_study (r, 0)), "S4");
+  CU_ASSERT_EQUAL (mte_relatedness_get_cluster (r, 0), 0);
+  CU_ASSERT_EQUAL (mte_relatedness_get_cluster (r, 1), 1);
+  CU_ASSERT_EQUAL (mte_relatedness_get_cluster (r, 2), 1);
+  CU_ASSERT_EQUAL (mte_relatedness_get_cluster (r, 3), 2);
+  CU_ASSERT_EQUAL (mte_relatedness_get_shared (r, 1, 3), 1);
+  mte_relatedness_free (r);
+}
+
+static void
+test_relatedness_clusters_larger (void)
+{
+  /* Two tight groups of three studies sharing distinct concept sets, and
+   * a weak bridge: average linkage keeps the groups apart at 0.5. */
+  g_autoptr (MteProject) p = mte_project_new ();
+  MteRelatedness *r;
+  const char *sets[6] = { "abc", "abc", "abd", "xyz", "xyz", "xya" };
+
+  for (char c = 'a'; c <= 'z'; c++)
+    {
+      char id[2] = { c, 0 };
+      mte_project_add_concept (p, id, id, NULL);
+    }
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *sid = g_strdup_printf ("s%u", i);
+      MteStudy *s = mte_project_add_study (p, sid, NULL);
+
+      for (const char *c = sets[i]; *c != '\0'; c++)
+        {
+          g_autofree char *cid = g_strdup_printf ("%s-%c", sid, *c);
+          char kid[2] = { *c, 0 };
+
+          mte_study_add_construct (s, cid, MTE_CONSTRUCT_SECOND_ORDER, "x", NULL);
+          mte_concept_add_expression (mte_project_lookup_concept (p, kid), cid, NULL);
+        }
+    }
+  r = mte_relatedness_new (p, MTE_STUDY_ORDER_PROJECT, 0.5);
+  CU_ASSERT_EQUAL (mte_relatedness_get_n_clusters (r), 2);
+  for (guint i = 0; i < 6; i++)
+    CU_ASSERT_EQUAL (mte_relatedness_get_cluster (r, i), i < 3 ? 0 : 1);
+  /* s2 and s5 share only 'a': 1 / (3 + 3 - 1). */
+  CU_ASSERT_DOUBLE_EQUAL (mte_relatedness_get_jaccard (r, 2, 5), 0.2, 1e-12);
+  mte_relatedness_free (r);
+}
+
+static void
+test_translation_table_custom (void)
+{
+  g_autoptr (MteProject) p = project ();
+  MteTranslationTable *t = mte_translation_table_new (p, MTE_STUDY_ORDER_CUSTOM);
+  /* Columns S4 S1 S2 S3. Walk: S4: s4d refutes K2. S1: s1a expresses K1
+   * and refutes K3 (s3b's concept); s1b expresses K2. S2: K1, K3, and
+   * refutes K1 through K4-as-S2-uses-it. S3: K2, K3, K4; s3b refutes K1. */
+  const char *rows[5] = { "K2", "K1", "K3", "K4", "K5" };
+  const MteCellState cells[5][4] = {
+    { MTE_CELL_REFUTES, MTE_CELL_EXPRESSES, MTE_CELL_ABSENT, MTE_CELL_EXPRESSES },
+    { MTE_CELL_ABSENT, MTE_CELL_EXPRESSES, MTE_CELL_EXPRESSES_AND_REFUTES, MTE_CELL_REFUTES },
+    { MTE_CELL_ABSENT, MTE_CELL_REFUTES, MTE_CELL_EXPRESSES, MTE_CELL_EXPRESSES },
+    { MTE_CELL_ABSENT, MTE_CELL_ABSENT, MTE_CELL_ABSENT, MTE_CELL_EXPRESSES },
+    { MTE_CELL_ABSENT, MTE_CELL_ABSENT, MTE_CELL_ABSENT, MTE_CELL_ABSENT },
+  };
+  const int first[5] = { 0, 1, 1, 3, -1 };
+  const guint fresh[4] = { 1, 2, 0, 1 };
+
+  CU_ASSERT_EQUAL_FATAL (mte_translation_table_get_n_concepts (t), 5);
+  CU_ASSERT_EQUAL_FATAL (mte_translation_table_get_n_studies (t), 4);
+  MTE_ASSERT_STR (mte_study_get_id (mte_translation_table_get_study (t, 0)), "S4");
+  for (guint r = 0; r < 5; r++)
+    {
+      MTE_ASSERT_STR (mte_concept_get_id (mte_translation_table_get_concept (t, r)), rows[r]);
+      CU_ASSERT_EQUAL (mte_translation_table_get_first_column (t, r), first[r]);
+      for (guint c = 0; c < 4; c++)
+        CU_ASSERT_EQUAL (mte_translation_table_get_cell (t, r, c), cells[r][c]);
+    }
+  for (guint c = 0; c < 4; c++)
+    CU_ASSERT_EQUAL (mte_translation_table_get_new_concepts (t, c), fresh[c]);
+  CU_ASSERT_EQUAL (mte_translation_table_get_saturation_column (t), 3);
+  mte_translation_table_free (t);
+}
+
+static void
+test_translation_table_chronological (void)
+{
+  g_autoptr (MteProject) p = project ();
+  MteTranslationTable *t = mte_translation_table_new (p, MTE_STUDY_ORDER_CHRONOLOGICAL);
+  /* Columns S2 S1 S3 S4: S2 brings K1 and K3, S1 brings K2, S3 brings
+   * K4, S4 nothing new: saturation after S3 (column 2). */
+  const char *rows[5] = { "K1", "K3", "K2", "K4", "K5" };
+  const guint fresh[4] = { 2, 1, 1, 0 };
+
+  for (guint r = 0; r < 5; r++)
+    MTE_ASSERT_STR (mte_concept_get_id (mte_translation_table_get_concept (t, r)), rows[r]);
+  for (guint c = 0; c < 4; c++)
+    CU_ASSERT_EQUAL (mte_translation_table_get_new_concepts (t, c), fresh[c]);
+  CU_ASSERT_EQUAL (mte_translation_table_get_saturation_column (t), 2);
+  CU_ASSERT_EQUAL (mte_translation_table_get_cell (t, 2, 3), MTE_CELL_REFUTES);
+  mte_translation_table_free (t);
+}
+
+static void
+test_empty_project (void)
+{
+  g_autoptr (MteProject) p = mte_project_new ();
+  MteGrid *g = mte_grid_new (p, MTE_STUDY_ORDER_INDEX);
+  MteRelatedness *r = mte_relatedness_new (p, MTE_STUDY_ORDER_PROJECT, 0.25);
+  MteTranslationTable *t = mte_translation_table_new (p, MTE_STUDY_ORDER_CUSTOM);
+  guint n = 99;
+  g_autofree MteStudy **order = mte_project_get_study_order (p, MTE_STUDY_ORDER_CHRONOLOGICAL, &n);
+
+  CU_ASSERT_EQUAL (n, 0);
+  CU_ASSERT_PTR_NULL (order[0]);
+  CU_ASSERT_EQUAL (mte_grid_get_n_concepts (g), 0);
+  CU_ASSERT_EQUAL (mte_relatedness_get_n_clusters (r), 0);
+  CU_ASSERT_EQUAL (mte_translation_table_get_saturation_column (t), -1);
+  CU_ASSERT_PTR_NULL (mte_project_suggest_index_study (p));
+  mte_grid_free (g);
+  mte_relatedness_free (r);
+  mte_translation_table_free (t);
+}
+
+static const MteTestCase cases[] = {
+  { "study orders", test_orders },
+  { "index suggestion ties", test_suggest_ties },
+  { "grid", test_grid },
+  { "relatedness", test_relatedness },
+  { "relatedness: two groups", test_relatedness_clusters_larger },
+  { "translation table (custom order)", test_translation_table_custom },
+  { "translation table (chronological)", test_translation_table_chronological },
+  { "empty project", test_empty_project },
+};
+
+MTE_TEST_MAIN ("relating", cases)
