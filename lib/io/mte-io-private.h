@@ -1,0 +1,52 @@
+/* metaethno: private declarations of the project file reader and writer.
+ *
+ * Copyright 2026 the metaethno authors. SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#ifndef MTE_IO_PRIVATE_H
+#define MTE_IO_PRIVATE_H
+
+#include <sys/types.h>
+
+#include <metaethno/metaethno.h>
+
+G_BEGIN_DECLS
+
+/* The schema text, generated from docs/metaethno.xsd (mte-schema-data.c). */
+extern const char mte_schema_text[];
+extern const gsize mte_schema_length;
+
+/* Element names of the study text fields, indexed by MteStudyField. The
+ * format fixes these names itself rather than borrowing the model's. */
+extern const char * const mte_io_study_field_names[MTE_STUDY_N_FIELDS];
+
+/* Deepest element nesting the loader accepts. The format itself needs 5. */
+#define MTE_LOAD_MAX_DEPTH 16
+
+/* Formats @t (seconds since the epoch, UTC, >= 0) as "YYYY-MM-DDTHH:MM:SSZ"
+ * into @buf (at least MTE_TIMESTAMP_SIZE bytes). Returns FALSE when the time
+ * does not fit four year digits. */
+#define MTE_TIMESTAMP_SIZE 21
+gboolean mte_timestamp_format (gint64 t, char *buf);
+
+/* Parses the exact form above. Returns FALSE on anything else. */
+gboolean mte_timestamp_parse (const char *text, gint64 *t);
+
+/*
+ * Test hook for failure injection in mte_project_save_to_file(). Every
+ * write of the document goes through this function, which by default is
+ * write(2) itself. A test may install its own (for example one that fails
+ * with ENOSPC after N bytes) and must restore the previous one. Not
+ * thread-safe: only for tests.
+ */
+typedef ssize_t (*MteIoWriteFunc) (int fd, const void *buf, size_t count);
+
+MteIoWriteFunc mte_io_set_write_func (MteIoWriteFunc func);
+
+/* Convenience for tests: make writes fail with ENOSPC once @limit bytes
+ * have been written in total (-1 turns the limit off). Counts from the
+ * moment it is called. */
+void mte_io_set_write_limit (gssize limit);
+
+G_END_DECLS
+
+#endif /* MTE_IO_PRIVATE_H */

@@ -1,0 +1,2258 @@
+/* metaethno: the project file reader (format 1.x).
+ *
+ * One streaming pass: libxml2's push parser is fed the input in chunks, the
+ * bundled XSD validates the SAX2 event stream (xmlSchemaSAXPlug) and our
+ * own callbacks build the model through the public API as elements go by.
+ * The plug calls our callback for an element before the validator sees it,
+ * so our callbacks never trust structure: anything unexpected is skipped
+ * and left for the validator to report a moment later.
+ *
+ * The input is untrusted. A DOCTYPE stops the load, entity references other
+ * than the five predefined ones are refused, no external resource is ever
+ * loaded, and size and depth are bounded.
+ *
+ * Copyright 2026 the metaethno authors. SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#define _GNU_SOURCE 1
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/SAX2.h>
+#include <libxml/xmlschemas.h>
+
+#include "mte-error-private.h"
+#include "mte-io-private.h"
+#include "mte-model-private.h"
+
+#define CHUNK_SIZE (1024 * 1024)
+#define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_HUGE)
+
+/* ------------------------------------------------------------------ */
+/* Names                                                              */
+/* ------------------------------------------------------------------ */
+
+typedef enum {
+  EL_UNKNOWN = 0,
+  EL_PROJECT,
+  EL_TITLE,                     /* project title, or a study's title field */
+  EL_QUESTION,                  /* the project's review question */
+  EL_AIM,
+  EL_LINE_OF_ARGUMENT,
+  EL_MEMBERS,
+  EL_MEMBER,
+  EL_CHECKLISTS,
+  EL_CHECKLIST,
+  EL_TEXT,
+  EL_ANSWER,
+  EL_STUDIES,
+  EL_STUDY,
+  EL_AUTHOR,
+  EL_ATTRIBUTE,
+  EL_APPRAISAL,
+  EL_NOTE,
+  EL_CONSTRUCT,
+  EL_GROUNDING,
+  EL_CONCEPTS,
+  EL_CONCEPT,
+  EL_DEFINITION,
+  EL_EXPRESSION,
+  EL_TRANSLATIONS,
+  EL_TRANSLATION,
+  EL_RATIONALE,
+  EL_THIRD_ORDERS,
+  EL_THIRD_ORDER,
+  EL_STATEMENT,
+  EL_BASIS,
+  EL_CONCERN,
+  EL_EXPLANATION,
+  EL_CONFIDENCE,
+  EL_ARGUMENT_LINKS,
+  EL_ARGUMENT_LINK,
+  EL_FRAMEWORKS,
+  EL_FRAMEWORK,
+  EL_DESCRIPTION,
+  EL_LEVEL,
+  EL_CLASSIFICATION,
+  EL_MEMOS,
+  EL_MEMO,
+  EL_CHECKLIST_QUESTION,        /* not a name: "question" inside a checklist */
+  /* Study text fields other than the title: EL_FIELD + MteStudyField. */
+  EL_FIELD,
+  EL_LAST = EL_FIELD + MTE_STUDY_N_FIELDS
+} ElementId;
+
+static const struct {
+  const char *name;
+  ElementId   id;
+} element_names[] = {
+  { "project", EL_PROJECT },
+  { "title", EL_TITLE },
+  { "question", EL_QUESTION },
+  { "aim", EL_AIM },
+  { "line-of-argument", EL_LINE_OF_ARGUMENT },
+  { "members", EL_MEMBERS },
+  { "member", EL_MEMBER },
+  { "checklists", EL_CHECKLISTS },
+  { "checklist", EL_CHECKLIST },
+  { "text", EL_TEXT },
+  { "answer", EL_ANSWER },
+  { "studies", EL_STUDIES },
+  { "study", EL_STUDY },
+  { "author", EL_AUTHOR },
+  { "attribute", EL_ATTRIBUTE },
+  { "appraisal", EL_APPRAISAL },
+  { "note", EL_NOTE },
+  { "construct", EL_CONSTRUCT },
+  { "grounding", EL_GROUNDING },
+  { "concepts", EL_CONCEPTS },
+  { "concept", EL_CONCEPT },
+  { "definition", EL_DEFINITION },
+  { "expression", EL_EXPRESSION },
+  { "translations", EL_TRANSLATIONS },
+  { "translation", EL_TRANSLATION },
+  { "rationale", EL_RATIONALE },
+  { "third-orders", EL_THIRD_ORDERS },
+  { "third-order", EL_THIRD_ORDER },
+  { "statement", EL_STATEMENT },
+  { "basis", EL_BASIS },
+  { "concern", EL_CONCERN },
+  { "explanation", EL_EXPLANATION },
+  { "confidence", EL_CONFIDENCE },
+  { "argument-links", EL_ARGUMENT_LINKS },
+  { "argument-link", EL_ARGUMENT_LINK },
+  { "frameworks", EL_FRAMEWORKS },
+  { "framework", EL_FRAMEWORK },
+  { "description", EL_DESCRIPTION },
+  { "level", EL_LEVEL },
+  { "classification", EL_CLASSIFICATION },
+  { "memos", EL_MEMOS },
+  { "memo", EL_MEMO },
+};
+
+typedef enum {
+  AT_ID,
+  AT_VERSION,
+  AT_CREATED,
+  AT_MODIFIED,
+  AT_NAME,
+  AT_ROLE,
+  AT_KEY,
+  AT_YEAR,
+  AT_SAMPLE_SIZE,
+  AT_INDEX_STUDY,
+  AT_POSITION,
+  AT_CHECKLIST,
+  AT_QUESTION,
+  AT_ORDER,
+  AT_LABEL,
+  AT_PAGE,
+  AT_SECTION,
+  AT_SPEAKER,
+  AT_REF,
+  AT_KIND,
+  AT_SOURCE,
+  AT_TARGET,
+  AT_SOURCE_STUDY,
+  AT_TARGET_STUDY,
+  AT_REVIEWER,
+  AT_COMPONENT,
+  AT_LEVEL,
+  AT_FROM,
+  AT_TO,
+  AT_RELATION,
+  AT_SUBJECT,
+  AT_AUTHOR,
+  N_ATTRS
+} AttrId;
+
+static const char * const attr_names[N_ATTRS] = {
+  "id", "version", "created", "modified", "name", "role", "key", "year",
+  "sample-size", "index-study", "position", "checklist", "question", "order",
+  "label", "page", "section", "speaker", "ref", "kind", "source", "target",
+  "source-study", "target-study", "reviewer", "component", "level", "from",
+  "to", "relation", "subject", "author",
+};
+
+/* Lists whose references may point forward; see queue_ref(). */
+typedef enum {
+  REF_GROUNDING,
+  REF_EXPRESSION,
+  REF_BASIS,
+  REF_CLASSIFICATION,
+  N_REF_KINDS
+} RefKind;
+
+typedef struct {
+  RefKind   kind;
+  gpointer  owner;
+  char     *id;
+  char     *level;              /* classification only */
+  int       line;
+  int       column;
+} PendingRef;
+
+typedef struct {
+  ElementId id;
+} Frame;
+
+typedef struct {
+  xmlParserCtxtPtr  ctxt;
+  const char       *name;       /* for messages */
+  GError           *error;      /* the first problem; nothing after counts */
+
+  /* Something our callbacks could not use but the validator has not
+   * complained about yet; reported at the next event if it stays quiet. */
+  char             *suspect;
+  int               suspect_line;
+  int               suspect_column;
+
+  GHashTable       *elements;   /* interned name → ElementId */
+  GHashTable       *attributes; /* interned name → AttrId + 1 */
+  const xmlChar    *ns;         /* interned namespace */
+
+  int               depth;
+  Frame             frames[MTE_LOAD_MAX_DEPTH + 1];
+  gboolean          root_seen;
+
+  /* Attribute values of the current start tag, NUL-terminated copies. */
+  GString          *attr_buf;
+  gsize             attr_offset[N_ATTRS];
+  const char       *attrs[N_ATTRS];
+
+  /* Attributes of an element built at its end (construct, memo, question,
+   * appraisal, study attribute, concern, confidence). */
+  GString          *saved_buf;
+  gsize             saved_offset[N_ATTRS];
+  guint64           saved_mask;
+
+  gboolean          capture;
+  GString          *text;
+
+  MteProject       *project;
+  gint64            created;
+  gint64            modified;
+  MteChecklist     *checklist;
+  MteStudy         *study;
+  MteConstruct     *construct;
+  gboolean          construct_made;
+  MteConcept       *concept;
+  MteTranslation   *translation;
+  MteThirdOrder    *third_order;
+  MteArgumentLink  *link;
+  MteFramework     *framework;
+
+  GPtrArray        *strings;    /* authors of a study, answers of a question */
+  char             *question_text;
+  char             *answer;
+  char             *note;
+  char             *explanation;
+  guint             concerns_seen;
+
+  GArray           *pending;    /* PendingRef */
+  gpointer          pending_owner[N_REF_KINDS];
+} Loader;
+
+/* ------------------------------------------------------------------ */
+/* Process-wide set-up                                                */
+/* ------------------------------------------------------------------ */
+
+static xmlSchemaPtr mte_schema;
+static GHashTable *element_by_name;      /* const char * → ElementId */
+static xmlExternalEntityLoader previous_entity_loader;
+static GPrivate loading_here;            /* non-NULL while this thread loads */
+
+static void
+ignore_structured_error (void *data, xmlErrorPtr err)
+{
+}
+
+static void
+ignore_generic_error (void *data, const char *msg, ...)
+{
+}
+
+/* Installed once for the process. Inside a metaethno load nothing external
+ * is ever fetched; other users of libxml2 in the process keep the loader
+ * that was there before. */
+static xmlParserInputPtr
+refusing_entity_loader (const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+  Loader *l = g_private_get (&loading_here);
+
+  if (l != NULL)
+    {
+      if (l->error == NULL)
+        {
+          int line = ctxt != NULL ? xmlSAX2GetLineNumber (ctxt) : 0;
+          int column = ctxt != NULL ? xmlSAX2GetColumnNumber (ctxt) : 0;
+
+          mte_format_error_set (&l->error, MTE_FORMAT_ERROR_FORBIDDEN,
+                                l->name, MAX (line, 1), MAX (column, 1),
+                                "external resources are never loaded");
+        }
+      if (l->ctxt != NULL)
+        l->ctxt->disableSAX = 1;
+      return NULL;
+    }
+  return previous_entity_loader != NULL ? previous_entity_loader (url, id, ctxt) : NULL;
+}
+
+static gpointer
+init_once (gpointer data)
+{
+  xmlSchemaParserCtxtPtr pctxt;
+
+  xmlInitParser ();
+
+  previous_entity_loader = xmlGetExternalEntityLoader ();
+  xmlSetExternalEntityLoader (refusing_entity_loader);
+
+  element_by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  for (gsize i = 0; i < G_N_ELEMENTS (element_names); i++)
+    g_hash_table_insert (element_by_name, (gpointer) element_names[i].name,
+                         GINT_TO_POINTER (element_names[i].id));
+  for (int f = 1; f < MTE_STUDY_N_FIELDS; f++)
+    g_hash_table_insert (element_by_name, (gpointer) mte_io_study_field_names[f],
+                         GINT_TO_POINTER (EL_FIELD + f));
+
+  pctxt = xmlSchemaNewMemParserCtxt (mte_schema_text, (int) mte_schema_length);
+  if (pctxt != NULL)
+    {
+      xmlSchemaSetParserStructuredErrors (pctxt, ignore_structured_error, NULL);
+      mte_schema = xmlSchemaParse (pctxt);
+      xmlSchemaFreeParserCtxt (pctxt);
+    }
+  return NULL;
+}
+
+static void
+ensure_initialized (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  g_once (&once, init_once, NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* Errors                                                             */
+/* ------------------------------------------------------------------ */
+
+static void
+stop (Loader *l)
+{
+  /* Never xmlStopParser() from inside a callback: it frees the input the
+   * validator is about to read. Silencing SAX is enough; the driver stops
+   * feeding the parser as soon as the current chunk is done. */
+  if (l->ctxt != NULL)
+    l->ctxt->disableSAX = 1;
+}
+
+static void
+here (Loader *l, int *line, int *column)
+{
+  *line = l->ctxt != NULL ? xmlSAX2GetLineNumber (l->ctxt) : 0;
+  *column = l->ctxt != NULL ? xmlSAX2GetColumnNumber (l->ctxt) : 0;
+  if (*line <= 0)
+    *line = 1;
+  if (*column <= 0)
+    *column = 1;
+}
+
+static void fail_at (Loader *l, MteFormatError code, int line, int column,
+                     const char *format, ...) G_GNUC_PRINTF (5, 6);
+
+static void
+fail_at (Loader *l, MteFormatError code, int line, int column,
+         const char *format, ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  if (l->error != NULL)
+    return;
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  mte_format_error_set (&l->error, code, l->name, line, column, "%s", message);
+  stop (l);
+}
+
+static void fail (Loader *l, MteFormatError code, const char *format, ...)
+  G_GNUC_PRINTF (3, 4);
+
+static void
+fail (Loader *l, MteFormatError code, const char *format, ...)
+{
+  g_autofree char *message = NULL;
+  int line, column;
+  va_list args;
+
+  if (l->error != NULL)
+    return;
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  here (l, &line, &column);
+  fail_at (l, code, line, column, "%s", message);
+}
+
+/* A libxml2 message as one trimmed line. */
+static char *
+one_line (const char *message)
+{
+  char *text = g_strdup (message != NULL ? message : "error");
+
+  for (char *p = text; *p != '\0'; p++)
+    if (*p == '\n' || *p == '\r' || *p == '\t')
+      *p = ' ';
+  return g_strstrip (text);
+}
+
+/* A model refusal, mapped onto the format's codes. */
+static void
+fail_model (Loader *l, GError *err)
+{
+  MteFormatError code = MTE_FORMAT_ERROR_INVALID_VALUE;
+
+  if (err == NULL)
+    {
+      fail (l, code, "the model refused a value");
+      return;
+    }
+  if (err->domain == MTE_MODEL_ERROR)
+    switch ((MteModelError) err->code)
+      {
+      case MTE_MODEL_ERROR_DUPLICATE_ID:
+        code = MTE_FORMAT_ERROR_DUPLICATE_ID;
+        break;
+      case MTE_MODEL_ERROR_NOT_FOUND:
+      case MTE_MODEL_ERROR_WRONG_KIND:
+        code = MTE_FORMAT_ERROR_UNKNOWN_REFERENCE;
+        break;
+      case MTE_MODEL_ERROR_INVALID_ID:
+        code = MTE_FORMAT_ERROR_SCHEMA;
+        break;
+      case MTE_MODEL_ERROR_FAILED:
+      case MTE_MODEL_ERROR_HAS_DEPENDENTS:
+      case MTE_MODEL_ERROR_INVALID_VALUE:
+      default:
+        break;
+      }
+  fail (l, code, "%s", err->message);
+  g_error_free (err);
+}
+
+/* Parser, encoding and I/O errors of libxml2 (thread-local handler). */
+static void
+on_xml_error (void *data, xmlErrorPtr err)
+{
+  Loader *l = data;
+  g_autofree char *message = NULL;
+  MteFormatError code = MTE_FORMAT_ERROR_MALFORMED;
+  int line, column;
+
+  if (l == NULL || l->error != NULL || err == NULL || err->level == XML_ERR_WARNING)
+    return;
+  message = one_line (err->message);
+  switch (err->domain)
+    {
+    case XML_FROM_SCHEMASV:
+    case XML_FROM_SCHEMASP:
+      code = MTE_FORMAT_ERROR_SCHEMA;
+      break;
+    case XML_FROM_MEMORY:
+      code = MTE_FORMAT_ERROR_FAILED;
+      break;
+    default:
+      break;
+    }
+  switch (err->code)
+    {
+    case XML_ERR_ENTITY_LOOP:
+    case XML_ERR_UNDECLARED_ENTITY:
+    case XML_WAR_UNDECLARED_ENTITY:
+    case XML_ERR_ENTITY_BOUNDARY:
+    case XML_ERR_EXT_ENTITY_STANDALONE:
+      code = MTE_FORMAT_ERROR_FORBIDDEN;
+      break;
+    case XML_ERR_INTERNAL_ERROR:
+      if (err->message != NULL && strstr (err->message, "depth") != NULL)
+        code = MTE_FORMAT_ERROR_TOO_LARGE;
+      break;
+    default:
+      break;
+    }
+  here (l, &line, &column);
+  if (err->line > 0)
+    {
+      line = err->line;
+      column = err->int2 > 0 ? err->int2 : 1;
+    }
+  fail_at (l, code, line, column, "%s", message);
+}
+
+/* Validation errors of the bundled schema. */
+static void
+on_schema_error (void *data, xmlErrorPtr err)
+{
+  Loader *l = data;
+  g_autofree char *message = NULL;
+  int line, column;
+
+  if (l->error != NULL || err == NULL || err->level == XML_ERR_WARNING)
+    return;
+  message = one_line (err->message);
+  here (l, &line, &column);
+  fail_at (l, MTE_FORMAT_ERROR_SCHEMA, line, column, "%s", message);
+}
+
+/* Records something our callbacks could not use. The validator gets the
+ * element right after us and normally reports it; if it does not, the
+ * suspicion becomes the error at the next event. */
+static void suspect (Loader *l, const char *format, ...) G_GNUC_PRINTF (2, 3);
+
+static void
+suspect (Loader *l, const char *format, ...)
+{
+  va_list args;
+
+  if (l->error != NULL || l->suspect != NULL)
+    return;
+  va_start (args, format);
+  l->suspect = g_strdup_vprintf (format, args);
+  va_end (args);
+  here (l, &l->suspect_line, &l->suspect_column);
+}
+
+static inline gboolean
+check_suspect (Loader *l)
+{
+  if (G_UNLIKELY (l->suspect != NULL))
+    {
+      fail_at (l, MTE_FORMAT_ERROR_SCHEMA, l->suspect_line, l->suspect_column,
+               "%s", l->suspect);
+      g_clear_pointer (&l->suspect, g_free);
+    }
+  return l->error == NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Values                                                             */
+/* ------------------------------------------------------------------ */
+
+/* XSD's whitespace "collapse" for numbers, booleans and times. */
+static const char *
+trimmed (const char *value, char *buf, gsize size)
+{
+  gsize len;
+
+  while (*value == ' ' || *value == '\t' || *value == '\n' || *value == '\r')
+    value++;
+  len = strlen (value);
+  while (len > 0 && (value[len - 1] == ' ' || value[len - 1] == '\t' ||
+                     value[len - 1] == '\n' || value[len - 1] == '\r'))
+    len--;
+  if (len >= size)
+    return NULL;
+  memcpy (buf, value, len);
+  buf[len] = '\0';
+  return buf;
+}
+
+static gboolean
+parse_uint (const char *value, guint64 max, guint64 *result)
+{
+  char buf[64];
+  const char *p = trimmed (value, buf, sizeof buf);
+  guint64 v = 0;
+
+  if (p == NULL)
+    return FALSE;
+  if (*p == '+')
+    p++;
+  if (*p == '\0')
+    return FALSE;
+  for (; *p != '\0'; p++)
+    {
+      if (*p < '0' || *p > '9')
+        return FALSE;
+      v = v * 10 + (guint64) (*p - '0');
+      if (v > max)
+        return FALSE;
+    }
+  *result = v;
+  return TRUE;
+}
+
+static gboolean
+parse_bool (const char *value, gboolean *result)
+{
+  char buf[16];
+  const char *p = trimmed (value, buf, sizeof buf);
+
+  if (p == NULL)
+    return FALSE;
+  if (strcmp (p, "true") == 0 || strcmp (p, "1") == 0)
+    *result = TRUE;
+  else if (strcmp (p, "false") == 0 || strcmp (p, "0") == 0)
+    *result = FALSE;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+parse_time (const char *value, gint64 *result)
+{
+  char buf[32];
+  const char *p = trimmed (value, buf, sizeof buf);
+
+  return p != NULL && mte_timestamp_parse (p, result);
+}
+
+static int
+lookup_name (const char *value, const char * (*to_string) (int), int n)
+{
+  for (int i = 0; i < n; i++)
+    {
+      const char *name = to_string (i);
+
+      if (name != NULL && strcmp (name, value) == 0)
+        return i;
+    }
+  return -1;
+}
+
+static const char *
+component_name (int i)
+{
+  static const char * const names[] = {
+    "methodological-limitations", "coherence", "adequacy", "relevance",
+  };
+  return names[i];
+}
+
+static const char *
+concern_name (int i)
+{
+  static const char * const names[] = {
+    "not-assessed", "none-or-very-minor", "minor", "moderate", "serious",
+  };
+  return names[i];
+}
+
+static const char *
+confidence_name (int i)
+{
+  static const char * const names[] = {
+    "not-assessed", "high", "moderate", "low", "very-low",
+  };
+  return names[i];
+}
+
+static const char *
+kind_name (MteEntityKind kind)
+{
+  return mte_entity_kind_to_string (kind);
+}
+
+/* ------------------------------------------------------------------ */
+/* Attributes                                                         */
+/* ------------------------------------------------------------------ */
+
+static void
+collect_attributes (Loader *l, int n, const xmlChar **attributes)
+{
+  memset (l->attrs, 0, sizeof l->attrs);
+  if (n == 0)
+    return;
+  g_string_truncate (l->attr_buf, 0);
+  for (int i = 0; i < n; i++)
+    {
+      const xmlChar **a = attributes + 5 * i;
+      gpointer found;
+      int id;
+
+      if (a[2] != NULL)         /* qualified (xsi:...): the validator's */
+        continue;
+      found = g_hash_table_lookup (l->attributes, a[0]);
+      if (found == NULL)
+        {
+          for (id = 0; id < N_ATTRS; id++)
+            if (strcmp ((const char *) a[0], attr_names[id]) == 0)
+              break;
+          if (id == N_ATTRS)
+            continue;
+        }
+      else
+        id = GPOINTER_TO_INT (found) - 1;
+      l->attr_offset[id] = l->attr_buf->len;
+      g_string_append_len (l->attr_buf, (const char *) a[3], a[4] - a[3]);
+      g_string_append_c (l->attr_buf, '\0');
+      l->attrs[id] = "";        /* marks presence; fixed up below */
+    }
+  for (int id = 0; id < N_ATTRS; id++)
+    if (l->attrs[id] != NULL)
+      l->attrs[id] = l->attr_buf->str + l->attr_offset[id];
+}
+
+/* Keeps the current attributes for an element that is built at its end. */
+static void
+save_attributes (Loader *l)
+{
+  l->saved_mask = 0;
+  g_string_truncate (l->saved_buf, 0);
+  for (int id = 0; id < N_ATTRS; id++)
+    if (l->attrs[id] != NULL)
+      {
+        l->saved_offset[id] = l->saved_buf->len;
+        g_string_append_len (l->saved_buf, l->attrs[id], strlen (l->attrs[id]) + 1);
+        l->saved_mask |= G_GUINT64_CONSTANT (1) << id;
+      }
+}
+
+static const char *
+saved (Loader *l, AttrId id)
+{
+  if ((l->saved_mask & (G_GUINT64_CONSTANT (1) << id)) == 0)
+    return NULL;
+  return l->saved_buf->str + l->saved_offset[id];
+}
+
+/* A required attribute, or NULL (and a suspicion) when it is missing. */
+static const char *
+required (Loader *l, AttrId id, const char *element)
+{
+  const char *value = l->attrs[id];
+
+  if (value == NULL)
+    suspect (l, "<%s> lacks the required attribute '%s'", element, attr_names[id]);
+  return value;
+}
+
+static const char *
+required_id (Loader *l, AttrId id, const char *element)
+{
+  const char *value = required (l, id, element);
+
+  if (value != NULL && !mte_id_is_valid (value))
+    {
+      suspect (l, "<%s>: '%s' is not a valid id", element, value);
+      return NULL;
+    }
+  return value;
+}
+
+/* Fails unless @id is still free. */
+static gboolean
+check_new_id (Loader *l, const char *id)
+{
+  MteEntity *other = mte_project_lookup (l->project, id);
+
+  if (other == NULL)
+    return TRUE;
+  fail (l, MTE_FORMAT_ERROR_DUPLICATE_ID, "duplicate id '%s': already used by a %s",
+        id, kind_name (mte_entity_get_kind (other)));
+  return FALSE;
+}
+
+/* Looks up a reference that must already exist and be one of @kinds (a
+ * bit mask of 1 << MteEntityKind). */
+static MteEntity *
+resolve_now (Loader *l, const char *id, guint kinds, const char *role,
+             const char *expected)
+{
+  MteEntity *entity = mte_project_lookup (l->project, id);
+
+  if (entity == NULL)
+    {
+      fail (l, MTE_FORMAT_ERROR_UNKNOWN_REFERENCE,
+            "unknown %s '%s': no %s has this id", role, id, expected);
+      return NULL;
+    }
+  if ((kinds & (1u << mte_entity_get_kind (entity))) == 0)
+    {
+      fail (l, MTE_FORMAT_ERROR_UNKNOWN_REFERENCE,
+            "%s '%s' names a %s; expected a %s", role, id,
+            kind_name (mte_entity_get_kind (entity)), expected);
+      return NULL;
+    }
+  return entity;
+}
+
+/* ------------------------------------------------------------------ */
+/* References that may point forward                                  */
+/* ------------------------------------------------------------------ */
+
+static const char *
+ref_role (RefKind kind)
+{
+  static const char * const roles[] = { "grounding", "expression", "basis", "classified entity" };
+  return roles[kind];
+}
+
+static const char *
+ref_expected (RefKind kind)
+{
+  static const char * const expected[] = {
+    "first-order construct", "second-order construct",
+    "concept or construct", "construct, concept or third-order construct",
+  };
+  return expected[kind];
+}
+
+/* Checks @target against what @kind needs; returns FALSE (with the error
+ * set at @line:@column) otherwise. */
+static gboolean
+check_ref_target (Loader *l, RefKind kind, const char *id, MteEntity *target,
+                  int line, int column)
+{
+  MteEntityKind k;
+  gboolean ok;
+
+  if (target == NULL)
+    {
+      fail_at (l, MTE_FORMAT_ERROR_UNKNOWN_REFERENCE, line, column,
+               "unknown %s '%s': no %s has this id",
+               ref_role (kind), id, ref_expected (kind));
+      return FALSE;
+    }
+  k = mte_entity_get_kind (target);
+  switch (kind)
+    {
+    case REF_GROUNDING:
+      ok = k == MTE_ENTITY_CONSTRUCT &&
+           mte_construct_get_order ((MteConstruct *) target) == MTE_CONSTRUCT_FIRST_ORDER;
+      break;
+    case REF_EXPRESSION:
+      ok = k == MTE_ENTITY_CONSTRUCT &&
+           mte_construct_get_order ((MteConstruct *) target) == MTE_CONSTRUCT_SECOND_ORDER;
+      break;
+    case REF_BASIS:
+      ok = k == MTE_ENTITY_CONSTRUCT || k == MTE_ENTITY_CONCEPT;
+      break;
+    case REF_CLASSIFICATION:
+    case N_REF_KINDS:
+    default:
+      ok = k == MTE_ENTITY_CONSTRUCT || k == MTE_ENTITY_CONCEPT ||
+           k == MTE_ENTITY_THIRD_ORDER;
+      break;
+    }
+  if (!ok)
+    {
+      const char *what = kind_name (k);
+
+      if (k == MTE_ENTITY_CONSTRUCT)
+        what = mte_construct_get_order ((MteConstruct *) target) == MTE_CONSTRUCT_FIRST_ORDER
+               ? "first-order construct" : "second-order construct";
+      fail_at (l, MTE_FORMAT_ERROR_UNKNOWN_REFERENCE, line, column,
+               "%s '%s' names a %s; expected a %s",
+               ref_role (kind), id, what, ref_expected (kind));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+apply_ref (Loader *l, RefKind kind, gpointer owner, const char *id,
+           const char *level, int line, int column)
+{
+  GError *err = NULL;
+  gboolean ok = FALSE;
+
+  if (!check_ref_target (l, kind, id, mte_project_lookup (l->project, id), line, column))
+    return;
+  switch (kind)
+    {
+    case REF_GROUNDING:
+      ok = mte_construct_add_grounding (owner, id, &err);
+      break;
+    case REF_EXPRESSION:
+      ok = mte_concept_add_expression (owner, id, &err);
+      break;
+    case REF_BASIS:
+      ok = mte_third_order_add_basis (owner, id, &err);
+      break;
+    case REF_CLASSIFICATION:
+    case N_REF_KINDS:
+    default:
+      ok = mte_framework_classify (owner, id, level, &err);
+      break;
+    }
+  if (!ok)
+    {
+      MteFormatError code = MTE_FORMAT_ERROR_INVALID_VALUE;
+
+      if (err->domain == MTE_MODEL_ERROR &&
+          (err->code == MTE_MODEL_ERROR_NOT_FOUND || err->code == MTE_MODEL_ERROR_WRONG_KIND))
+        code = MTE_FORMAT_ERROR_UNKNOWN_REFERENCE;
+      fail_at (l, code, line, column, "%s", err->message);
+      g_error_free (err);
+    }
+}
+
+/* A reference in one of the ordered reference lists. It is applied at
+ * once when its target exists; otherwise it waits for the end of the
+ * document. Once one reference of a list waits, the rest of that list
+ * waits too, so that the list keeps the order of the file. */
+static void
+queue_ref (Loader *l, RefKind kind, gpointer owner, const char *id, const char *level)
+{
+  int line, column;
+
+  here (l, &line, &column);
+  if (l->pending_owner[kind] != owner && mte_project_lookup (l->project, id) != NULL)
+    {
+      apply_ref (l, kind, owner, id, level, line, column);
+      return;
+    }
+  {
+    PendingRef ref = { kind, owner, g_strdup (id), g_strdup (level), line, column };
+
+    g_array_append_val (l->pending, ref);
+    l->pending_owner[kind] = owner;
+  }
+}
+
+static void
+resolve_pending (Loader *l)
+{
+  for (guint i = 0; i < l->pending->len && l->error == NULL; i++)
+    {
+      PendingRef *ref = &g_array_index (l->pending, PendingRef, i);
+
+      apply_ref (l, ref->kind, ref->owner, ref->id, ref->level, ref->line, ref->column);
+    }
+}
+
+static void
+pending_ref_clear (gpointer data)
+{
+  PendingRef *ref = data;
+
+  g_free (ref->id);
+  g_free (ref->level);
+}
+
+/* ------------------------------------------------------------------ */
+/* Start tags                                                         */
+/* ------------------------------------------------------------------ */
+
+static void
+start_project (Loader *l)
+{
+  const char *version = l->attrs[AT_VERSION];
+  guint major = 0, minor = 0;
+  const char *dot;
+
+  if (version == NULL)
+    {
+      suspect (l, "<project> lacks the required attribute 'version'");
+      return;
+    }
+  dot = strchr (version, '.');
+  if (dot == NULL || dot == version || dot[1] == '\0' ||
+      strspn (version, "0123456789") != (gsize) (dot - version) ||
+      strspn (dot + 1, "0123456789") != strlen (dot + 1) ||
+      dot - version > 4 || strlen (dot + 1) > 4)
+    {
+      fail (l, MTE_FORMAT_ERROR_UNSUPPORTED_VERSION,
+            "'%s' is not a format version", version);
+      return;
+    }
+  major = (guint) atoi (version);
+  minor = (guint) atoi (dot + 1);
+  if (major != 1)
+    {
+      fail (l, MTE_FORMAT_ERROR_UNSUPPORTED_VERSION,
+            "format version %s is not supported: this library reads 1.0 to %s",
+            version, MTE_FORMAT_VERSION_S);
+      return;
+    }
+  if (minor > 0)
+    {
+      fail (l, MTE_FORMAT_ERROR_UNSUPPORTED_VERSION,
+            "format version %s is newer than this library reads (1.0 to %s)",
+            version, MTE_FORMAT_VERSION_S);
+      return;
+    }
+  if (l->attrs[AT_CREATED] != NULL && !parse_time (l->attrs[AT_CREATED], &l->created))
+    suspect (l, "<project>: invalid time '%s'", l->attrs[AT_CREATED]);
+  if (l->attrs[AT_MODIFIED] != NULL && !parse_time (l->attrs[AT_MODIFIED], &l->modified))
+    suspect (l, "<project>: invalid time '%s'", l->attrs[AT_MODIFIED]);
+}
+
+static gboolean
+start_member (Loader *l)
+{
+  const char *id = required_id (l, AT_ID, "member");
+  const char *name = required (l, AT_NAME, "member");
+  GError *err = NULL;
+
+  if (id == NULL || name == NULL || !check_new_id (l, id))
+    return FALSE;
+  if (mte_project_add_member (l->project, id, name, l->attrs[AT_ROLE], &err) == NULL)
+    {
+      fail_model (l, err);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+start_checklist (Loader *l)
+{
+  const char *id = required_id (l, AT_ID, "checklist");
+  const char *name = required (l, AT_NAME, "checklist");
+  GError *err = NULL;
+
+  if (id == NULL || name == NULL || !check_new_id (l, id))
+    return FALSE;
+  l->checklist = mte_project_add_checklist (l->project, id, name, &err);
+  if (l->checklist == NULL)
+    {
+      fail_model (l, err);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+start_study (Loader *l)
+{
+  const char *id = required_id (l, AT_ID, "study");
+  GError *err = NULL;
+  guint64 n;
+  gboolean b;
+
+  if (id == NULL || !check_new_id (l, id))
+    return FALSE;
+  l->study = mte_project_add_study (l->project, id, &err);
+  if (l->study == NULL)
+    {
+      fail_model (l, err);
+      return FALSE;
+    }
+  g_ptr_array_set_size (l->strings, 0);
+  if (l->attrs[AT_YEAR] != NULL)
+    {
+      if (!parse_uint (l->attrs[AT_YEAR], 9999, &n) || n == 0)
+        suspect (l, "<study>: invalid year '%s'", l->attrs[AT_YEAR]);
+      else if (!mte_study_set_year (l->study, (int) n, &err))
+        fail_model (l, err);
+    }
+  if (l->attrs[AT_SAMPLE_SIZE] != NULL)
+    {
+      if (!parse_uint (l->attrs[AT_SAMPLE_SIZE], G_MAXUINT, &n) || n == 0)
+        suspect (l, "<study>: invalid sample size '%s'", l->attrs[AT_SAMPLE_SIZE]);
+      else
+        mte_study_set_sample_size (l->study, (guint) n);
+    }
+  if (l->attrs[AT_INDEX_STUDY] != NULL)
+    {
+      if (!parse_bool (l->attrs[AT_INDEX_STUDY], &b))
+        suspect (l, "<study>: invalid index-study '%s'", l->attrs[AT_INDEX_STUDY]);
+      else
+        mte_study_set_index_study (l->study, b);
+    }
+  if (l->attrs[AT_POSITION] != NULL)
+    {
+      if (!parse_uint (l->attrs[AT_POSITION], G_MAXUINT, &n) || n == 0)
+        suspect (l, "<study>: invalid position '%s'", l->attrs[AT_POSITION]);
+      else
+        mte_study_set_translation_position (l->study, (guint) n);
+    }
+  return l->error == NULL;
+}
+
+static gboolean
+start_appraisal (Loader *l)
+{
+  const char *checklist_id = required_id (l, AT_CHECKLIST, "appraisal");
+  const char *key = required_id (l, AT_QUESTION, "appraisal");
+  MteEntity *checklist;
+
+  if (checklist_id == NULL || key == NULL)
+    return FALSE;
+  checklist = resolve_now (l, checklist_id, 1u << MTE_ENTITY_CHECKLIST,
+                           "appraisal checklist", "checklist");
+  if (checklist == NULL)
+    return FALSE;
+  if (mte_checklist_find_question ((MteChecklist *) checklist, key) < 0)
+    {
+      fail (l, MTE_FORMAT_ERROR_UNKNOWN_REFERENCE,
+            "checklist '%s' has no question '%s'", checklist_id, key);
+      return FALSE;
+    }
+  if (mte_study_get_appraisal (l->study, checklist_id, key, NULL, NULL))
+    {
+      fail (l, MTE_FORMAT_ERROR_INVALID_VALUE,
+            "study '%s' answers question '%s' of checklist '%s' twice",
+            mte_study_get_id (l->study), key, checklist_id);
+      return FALSE;
+    }
+  save_attributes (l);
+  g_clear_pointer (&l->answer, g_free);
+  g_clear_pointer (&l->note, g_free);
+  return TRUE;
+}
+
+static gboolean
+start_construct (Loader *l)
+{
+  const char *id = required_id (l, AT_ID, "construct");
+  const char *order = required (l, AT_ORDER, "construct");
+
+  if (id == NULL || order == NULL)
+    return FALSE;
+  if (strcmp (order, "first") != 0 && strcmp (order, "second") != 0)
+    {
+      suspect (l, "<construct>: invalid order '%s'", order);
+      return FALSE;
+    }
+  if (!check_new_id (l, id))
+    return FALSE;
+  save_attributes (l);
+  l->construct = NULL;
+  l->construct_made = FALSE;
+  return TRUE;
+}
+
+/* Constructs are created once their text is known. */
+static gboolean
+make_construct (Loader *l, const char *text)
+{
+  MteConstructOrder order;
+  GError *err = NULL;
+  const char *value;
+
+  if (l->construct_made)
+    return l->construct != NULL;
+  l->construct_made = TRUE;
+  order = strcmp (saved (l, AT_ORDER), "first") == 0
+          ? MTE_CONSTRUCT_FIRST_ORDER : MTE_CONSTRUCT_SECOND_ORDER;
+  l->construct = mte_study_add_construct (l->study, saved (l, AT_ID), order, text, &err);
+  if (l->construct == NULL)
+    {
+      fail_model (l, err);
+      return FALSE;
+    }
+  if (((value = saved (l, AT_LABEL)) != NULL &&
+       !mte_construct_set_label (l->construct, value, &err)) ||
+      ((value = saved (l, AT_PAGE)) != NULL &&
+       !mte_construct_set_page (l->construct, value, &err)) ||
+      ((value = saved (l, AT_SECTION)) != NULL &&
+       !mte_construct_set_section (l->construct, value, &err)))
+    {
+      fail_model (l, err);
+      return FALSE;
+    }
+  if ((value = saved (l, AT_SPEAKER)) != NULL)
+    {
+      if (order != MTE_CONSTRUCT_FIRST_ORDER)
+        {
+          fail (l, MTE_FORMAT_ERROR_INVALID_VALUE,
+                "construct '%s': only first-order constructs have a speaker",
+                saved (l, AT_ID));
+          return FALSE;
+        }
+      if (!mte_construct_set_speaker (l->construct, value, &err))
+        {
+          fail_model (l, err);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+start_concept (Loader *l)
+{
+  const char *id = required_id (l, AT_ID, "concept");
+  const char *label = required (l, AT_LABEL, "concept");
+  GError *err = NULL;
+
+  if (id == NULL || label == NULL || !check_new_id (l, id))
+    return FALSE;
+  l->concept = mte_project_add_concept (l->project, id, label, &err);
+  if (l->concept == NULL)
+    {
+      fail_model (l, err);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+start_translation (Loader *l)
+{
+  const char *id = required_id (l, AT_ID, "translation");
+  const char *kind = required (l, AT_KIND, "translation");
+  const char *source = required_id (l, AT_SOURCE, "translation");
+  const char *target = required_id (l, AT_TARGET, "translation");
+  const guint sides = (1u << MTE_ENTITY_CONSTRUCT) | (1u << MTE_ENTITY_CONCEPT);
+  MteTranslationKind k;
+  GError *err = NULL;
+  gint64 created = 0;
+  const char *value;
+
+  if (id == NULL || kind == NULL || source == NULL || target == NULL)
+    return FALSE;
+  if (strcmp (kind, "reciprocal") == 0)
+    k = MTE_TRANSLATION_RECIPROCAL;
+  else if (strcmp (kind, "refutational") == 0)
+    k = MTE_TRANSLATION_REFUTATIONAL;
+  else
+    {
+      suspect (l, "<translation>: invalid kind '%s'", kind);
+      return FALSE;
+    }
+  if (l->attrs[AT_CREATED] != NULL && !parse_time (l->attrs[AT_CREATED], &created))
+    {
+      suspect (l, "<translation>: invalid time '%s'", l->attrs[AT_CREATED]);
+      return FALSE;
+    }
+  if (!check_new_id (l, id) ||
+      resolve_now (l, source, sides, "translation source", "construct or concept") == NULL ||
+      resolve_now (l, target, sides, "translation target", "construct or concept") == NULL)
+    return FALSE;
+  l->translation = mte_project_add_translation (l->project, id, k, source, target, &err);
+  if (l->translation == NULL)
+    {
+      fail_model (l, err);
+      return FALSE;
+    }
+  mte_translation_set_created (l->translation, created);
+  if ((value = l->attrs[AT_SOURCE_STUDY]) != NULL)
+    {
+      if (resolve_now (l, value, 1u << MTE_ENTITY_STUDY, "source study", "study") == NULL)
+        return FALSE;
+      if (!mte_translation_set_source_study (l->translation, value, &err))
+        {
+          fail_model (l, err);
+          return FALSE;
+        }
+    }
+  if ((value = l->attrs[AT_TARGET_STUDY]) != NULL)
+    {
+      if (resolve_now (l, value, 1u << MTE_ENTITY_STUDY, "target study", "study") == NULL)
+        return FALSE;
+      if (!mte_translation_set_target_study (l->translation, value, &err))
+        {
+          fail_model (l, err);
+          return FALSE;
+        }
+    }
+  if ((value = l->attrs[AT_REVIEWER]) != NULL)
+    {
+      if (resolve_now (l, value, 1u << MTE_ENTITY_MEMBER, "reviewer", "team member") == NULL)
+        return FALSE;
+      if (!mte_translation_set_reviewer (l->translation, value, &err))
+        {
+          fail_model (l, err);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+start_third_order (Loader *l)
+{
+  const char *id = required_id (l, AT_ID, "third-order");
+  const char *label = required (l, AT_LABEL, "third-order");
+  GError *err = NULL;
+
+  if (id == NULL || label == NULL || !check_new_id (l, id))
+    return FALSE;
+  l->third_order = mte_project_add_third_order (l->project, id, label, &err);
+  if (l->third_order == NULL)
+    {
+      fail_model (l, err);
+      return FALSE;
+    }
+  l->concerns_seen = 0;
+  return TRUE;
+}
+
+static gboolean
+start_concern (Loader *l, gboolean is_confidence)
+{
+  const char *level = required (l, AT_LEVEL, is_confidence ? "confidence" : "concern");
+  int component = 0;
+
+  if (level == NULL)
+    return FALSE;
+  if (is_confidence)
+    {
+      if (lookup_name (level, confidence_name, 5) < 0)
+        {
+          suspect (l, "<confidence>: invalid level '%s'", level);
+          return FALSE;
+        }
+    }
+  else
+    {
+      const char *name = required (l, AT_COMPONENT, "concern");
+
+      if (name == NULL)
+        return FALSE;
+      component = lookup_name (name, component_name, MTE_CERQUAL_N_COMPONENTS);
+      if (component < 0 || lookup_name (level, concern_name, 5) < 0)
+        {
+          suspect (l, "<concern>: invalid component or level");
+          return FALSE;
+        }
+      if (l->concerns_seen & (1u << component))
+        {
+          fail (l, MTE_FORMAT_ERROR_INVALID_VALUE,
+                "third-order construct '%s' has two concerns for %s",
+                mte_third_order_get_id (l->third_order), name);
+          return FALSE;
+        }
+      l->concerns_seen |= 1u << component;
+    }
+  save_attributes (l);
+  g_clear_pointer (&l->explanation, g_free);
+  return TRUE;
+}
+
+static gboolean
+start_argument_link (Loader *l)
+{
+  const char *id = required_id (l, AT_ID, "argument-link");
+  const char *from = required_id (l, AT_FROM, "argument-link");
+  const char *to = required_id (l, AT_TO, "argument-link");
+  const char *relation = required (l, AT_RELATION, "argument-link");
+  GError *err = NULL;
+
+  if (id == NULL || from == NULL || to == NULL || relation == NULL)
+    return FALSE;
+  if (*relation == '\0')
+    {
+      suspect (l, "<argument-link>: the relation is empty");
+      return FALSE;
+    }
+  if (!check_new_id (l, id) ||
+      resolve_now (l, from, 1u << MTE_ENTITY_THIRD_ORDER, "argument link start",
+                   "third-order construct") == NULL ||
+      resolve_now (l, to, 1u << MTE_ENTITY_THIRD_ORDER, "argument link end",
+                   "third-order construct") == NULL)
+    return FALSE;
+  l->link = mte_project_add_argument_link (l->project, id, from, to, relation, &err);
+  if (l->link == NULL)
+    {
+      fail_model (l, err);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+start_framework (Loader *l)
+{
+  const char *id = required_id (l, AT_ID, "framework");
+  const char *name = required (l, AT_NAME, "framework");
+  GError *err = NULL;
+
+  if (id == NULL || name == NULL || !check_new_id (l, id))
+    return FALSE;
+  l->framework = mte_project_add_framework (l->project, id, name, &err);
+  if (l->framework == NULL)
+    {
+      fail_model (l, err);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+start_level (Loader *l)
+{
+  const char *key = required_id (l, AT_KEY, "level");
+  GError *err = NULL;
+
+  if (key == NULL)
+    return FALSE;
+  if (mte_framework_find_level (l->framework, key) >= 0)
+    {
+      fail (l, MTE_FORMAT_ERROR_DUPLICATE_ID,
+            "framework '%s' has two levels '%s'", mte_framework_get_id (l->framework), key);
+      return FALSE;
+    }
+  if (!mte_framework_add_level (l->framework, key, l->attrs[AT_LABEL], &err))
+    {
+      fail_model (l, err);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+start_classification (Loader *l)
+{
+  const char *ref = required_id (l, AT_REF, "classification");
+  const char *level = required_id (l, AT_LEVEL, "classification");
+
+  if (ref == NULL || level == NULL)
+    return FALSE;
+  if (mte_framework_find_level (l->framework, level) < 0)
+    {
+      fail (l, MTE_FORMAT_ERROR_UNKNOWN_REFERENCE,
+            "framework '%s' has no level '%s'", mte_framework_get_id (l->framework), level);
+      return FALSE;
+    }
+  queue_ref (l, REF_CLASSIFICATION, l->framework, ref, level);
+  return l->error == NULL;
+}
+
+static gboolean
+start_memo (Loader *l)
+{
+  const char *id = required_id (l, AT_ID, "memo");
+  const char *value;
+  gint64 created;
+
+  if (id == NULL || !check_new_id (l, id))
+    return FALSE;
+  if ((value = l->attrs[AT_SUBJECT]) != NULL &&
+      resolve_now (l, value, ~0u, "memo subject", "entity") == NULL)
+    return FALSE;
+  if ((value = l->attrs[AT_AUTHOR]) != NULL &&
+      resolve_now (l, value, 1u << MTE_ENTITY_MEMBER, "memo author", "team member") == NULL)
+    return FALSE;
+  if ((value = l->attrs[AT_CREATED]) != NULL && !parse_time (value, &created))
+    {
+      suspect (l, "<memo>: invalid time '%s'", value);
+      return FALSE;
+    }
+  save_attributes (l);
+  return TRUE;
+}
+
+static gboolean
+is_text_element (ElementId el)
+{
+  switch (el)
+    {
+    case EL_TITLE: case EL_QUESTION: case EL_AIM: case EL_LINE_OF_ARGUMENT:
+    case EL_TEXT: case EL_ANSWER: case EL_AUTHOR: case EL_ATTRIBUTE:
+    case EL_NOTE: case EL_DEFINITION: case EL_RATIONALE: case EL_STATEMENT:
+    case EL_EXPLANATION: case EL_DESCRIPTION: case EL_MEMO:
+      return TRUE;
+    default:
+      return el >= EL_FIELD && el < EL_LAST;
+    }
+}
+
+/* Decides what the element is in its context and acts on its start.
+ * Returns EL_UNKNOWN for anything out of place. */
+static ElementId
+start_element (Loader *l, ElementId parent, ElementId el)
+{
+  gboolean ok = TRUE;
+
+  switch (parent)
+    {
+    case EL_PROJECT:
+      switch (el)
+        {
+        case EL_TITLE: case EL_QUESTION: case EL_AIM: case EL_LINE_OF_ARGUMENT:
+        case EL_MEMBERS: case EL_CHECKLISTS: case EL_STUDIES: case EL_CONCEPTS:
+        case EL_TRANSLATIONS: case EL_THIRD_ORDERS: case EL_ARGUMENT_LINKS:
+        case EL_FRAMEWORKS: case EL_MEMOS:
+          return el;
+        default:
+          return EL_UNKNOWN;
+        }
+    case EL_MEMBERS:
+      ok = el == EL_MEMBER && start_member (l);
+      break;
+    case EL_CHECKLISTS:
+      ok = el == EL_CHECKLIST && start_checklist (l);
+      break;
+    case EL_CHECKLIST:
+      if (el != EL_QUESTION || required_id (l, AT_KEY, "question") == NULL)
+        return EL_UNKNOWN;
+      save_attributes (l);
+      g_ptr_array_set_size (l->strings, 0);
+      g_clear_pointer (&l->question_text, g_free);
+      return EL_CHECKLIST_QUESTION;
+    case EL_CHECKLIST_QUESTION:
+      ok = el == EL_TEXT || el == EL_ANSWER;
+      break;
+    case EL_STUDIES:
+      ok = el == EL_STUDY && start_study (l);
+      break;
+    case EL_STUDY:
+      switch (el)
+        {
+        case EL_TITLE:
+          return EL_FIELD + MTE_STUDY_TITLE;
+        case EL_AUTHOR:
+          break;
+        case EL_ATTRIBUTE:
+          {
+            const char *key = required (l, AT_KEY, "attribute");
+
+            if (key == NULL || *key == '\0')
+              {
+                if (key != NULL)
+                  suspect (l, "<attribute>: the key is empty");
+                return EL_UNKNOWN;
+              }
+            if (mte_study_get_attribute (l->study, key) != NULL)
+              {
+                fail (l, MTE_FORMAT_ERROR_INVALID_VALUE,
+                      "study '%s' has two attributes '%s'", mte_study_get_id (l->study), key);
+                return EL_UNKNOWN;
+              }
+            save_attributes (l);
+          }
+          break;
+        case EL_APPRAISAL:
+          ok = start_appraisal (l);
+          break;
+        case EL_CONSTRUCT:
+          ok = start_construct (l);
+          break;
+        default:
+          ok = el >= EL_FIELD && el < EL_LAST;
+          break;
+        }
+      break;
+    case EL_APPRAISAL:
+      ok = el == EL_ANSWER || el == EL_NOTE;
+      break;
+    case EL_CONSTRUCT:
+      if (el == EL_TEXT)
+        break;
+      if (el != EL_GROUNDING)
+        return EL_UNKNOWN;
+      {
+        const char *ref = required_id (l, AT_REF, "grounding");
+
+        if (ref == NULL || !make_construct (l, ""))
+          return EL_UNKNOWN;
+        queue_ref (l, REF_GROUNDING, l->construct, ref, NULL);
+      }
+      break;
+    case EL_CONCEPTS:
+      ok = el == EL_CONCEPT && start_concept (l);
+      break;
+    case EL_CONCEPT:
+      if (el == EL_DEFINITION)
+        break;
+      if (el != EL_EXPRESSION)
+        return EL_UNKNOWN;
+      {
+        const char *ref = required_id (l, AT_REF, "expression");
+
+        if (ref == NULL)
+          return EL_UNKNOWN;
+        queue_ref (l, REF_EXPRESSION, l->concept, ref, NULL);
+      }
+      break;
+    case EL_TRANSLATIONS:
+      ok = el == EL_TRANSLATION && start_translation (l);
+      break;
+    case EL_TRANSLATION:
+    case EL_ARGUMENT_LINK:
+      ok = el == EL_RATIONALE;
+      break;
+    case EL_THIRD_ORDERS:
+      ok = el == EL_THIRD_ORDER && start_third_order (l);
+      break;
+    case EL_THIRD_ORDER:
+      switch (el)
+        {
+        case EL_STATEMENT:
+          break;
+        case EL_BASIS:
+          {
+            const char *ref = required_id (l, AT_REF, "basis");
+
+            if (ref == NULL)
+              return EL_UNKNOWN;
+            queue_ref (l, REF_BASIS, l->third_order, ref, NULL);
+          }
+          break;
+        case EL_CONCERN:
+          ok = start_concern (l, FALSE);
+          break;
+        case EL_CONFIDENCE:
+          ok = start_concern (l, TRUE);
+          break;
+        default:
+          return EL_UNKNOWN;
+        }
+      break;
+    case EL_CONCERN:
+    case EL_CONFIDENCE:
+      ok = el == EL_EXPLANATION;
+      break;
+    case EL_ARGUMENT_LINKS:
+      ok = el == EL_ARGUMENT_LINK && start_argument_link (l);
+      break;
+    case EL_FRAMEWORKS:
+      ok = el == EL_FRAMEWORK && start_framework (l);
+      break;
+    case EL_FRAMEWORK:
+      switch (el)
+        {
+        case EL_DESCRIPTION:
+          break;
+        case EL_LEVEL:
+          ok = start_level (l);
+          break;
+        case EL_CLASSIFICATION:
+          ok = start_classification (l);
+          break;
+        default:
+          return EL_UNKNOWN;
+        }
+      break;
+    case EL_MEMOS:
+      ok = el == EL_MEMO && start_memo (l);
+      break;
+    default:
+      return EL_UNKNOWN;
+    }
+  return ok ? el : EL_UNKNOWN;
+}
+
+/* ------------------------------------------------------------------ */
+/* End tags                                                           */
+/* ------------------------------------------------------------------ */
+
+static void
+end_element (Loader *l, ElementId parent, ElementId el)
+{
+  const char *text = l->text->str;
+  GError *err = NULL;
+  gboolean ok = TRUE;
+
+  switch (el)
+    {
+    case EL_TITLE:
+      ok = mte_project_set_title (l->project, text, &err);
+      break;
+    case EL_QUESTION:
+      ok = mte_project_set_question (l->project, text, &err);
+      break;
+    case EL_CHECKLIST_QUESTION:
+      g_ptr_array_add (l->strings, NULL);
+      ok = mte_checklist_add_question (l->checklist, saved (l, AT_KEY),
+                                       l->question_text != NULL ? l->question_text : "",
+                                       (const char * const *) l->strings->pdata, &err);
+      g_ptr_array_set_size (l->strings, 0);
+      break;
+    case EL_AIM:
+      ok = mte_project_set_aim (l->project, text, &err);
+      break;
+    case EL_LINE_OF_ARGUMENT:
+      ok = mte_project_set_line_of_argument (l->project, text, &err);
+      break;
+    case EL_TEXT:
+      if (parent == EL_CHECKLIST_QUESTION)
+        {
+          g_free (l->question_text);
+          l->question_text = g_strdup (text);
+        }
+      else
+        ok = make_construct (l, text);
+      break;
+    case EL_ANSWER:
+      if (parent == EL_APPRAISAL)
+        {
+          g_free (l->answer);
+          l->answer = g_strdup (text);
+        }
+      else if (*text == '\0')
+        suspect (l, "<answer> is empty");
+      else
+        g_ptr_array_add (l->strings, g_strdup (text));
+      break;
+    case EL_NOTE:
+      g_free (l->note);
+      l->note = g_strdup (text);
+      break;
+    case EL_STUDY:
+      if (l->strings->len > 0)
+        {
+          g_ptr_array_add (l->strings, NULL);
+          ok = mte_study_set_authors (l->study, (const char * const *) l->strings->pdata, &err);
+          g_ptr_array_set_size (l->strings, 0);
+        }
+      l->study = NULL;
+      break;
+    case EL_AUTHOR:
+      if (*text == '\0')
+        suspect (l, "<author> is empty");
+      else
+        g_ptr_array_add (l->strings, g_strdup (text));
+      break;
+    case EL_ATTRIBUTE:
+      ok = mte_study_set_attribute (l->study, saved (l, AT_KEY), text, &err);
+      break;
+    case EL_APPRAISAL:
+      ok = mte_study_set_appraisal (l->study, saved (l, AT_CHECKLIST), saved (l, AT_QUESTION),
+                                    l->answer, l->note, &err);
+      g_clear_pointer (&l->answer, g_free);
+      g_clear_pointer (&l->note, g_free);
+      break;
+    case EL_CONSTRUCT:
+      ok = make_construct (l, "");
+      l->construct = NULL;
+      /* A construct's list of groundings is complete. */
+      break;
+    case EL_DEFINITION:
+      ok = mte_concept_set_definition (l->concept, text, &err);
+      break;
+    case EL_RATIONALE:
+      if (parent == EL_TRANSLATION)
+        ok = mte_translation_set_rationale (l->translation, text, &err);
+      else
+        ok = mte_argument_link_set_rationale (l->link, text, &err);
+      break;
+    case EL_STATEMENT:
+      ok = mte_third_order_set_statement (l->third_order, text, &err);
+      break;
+    case EL_EXPLANATION:
+      g_free (l->explanation);
+      l->explanation = g_strdup (text);
+      break;
+    case EL_CONCERN:
+      ok = mte_third_order_set_concern (
+        l->third_order,
+        (MteCerqualComponent) lookup_name (saved (l, AT_COMPONENT), component_name,
+                                           MTE_CERQUAL_N_COMPONENTS),
+        (MteConcern) lookup_name (saved (l, AT_LEVEL), concern_name, 5),
+        l->explanation, &err);
+      g_clear_pointer (&l->explanation, g_free);
+      break;
+    case EL_CONFIDENCE:
+      ok = mte_third_order_set_confidence (
+        l->third_order, (MteConfidence) lookup_name (saved (l, AT_LEVEL), confidence_name, 5),
+        l->explanation, &err);
+      g_clear_pointer (&l->explanation, g_free);
+      break;
+    case EL_DESCRIPTION:
+      ok = mte_framework_set_description (l->framework, text, &err);
+      break;
+    case EL_MEMO:
+      {
+        MteMemo *memo;
+        const char *created = saved (l, AT_CREATED);
+        gint64 t = 0;
+
+        memo = mte_project_add_memo (l->project, saved (l, AT_ID), saved (l, AT_SUBJECT),
+                                     saved (l, AT_AUTHOR), text, &err);
+        if (memo == NULL)
+          ok = FALSE;
+        else
+          {
+            if (created != NULL)
+              parse_time (created, &t);
+            mte_memo_set_created (memo, t);
+          }
+      }
+      break;
+    default:
+      if (el >= EL_FIELD && el < EL_LAST)
+        ok = mte_study_set_field (l->study, (MteStudyField) (el - EL_FIELD), text, &err);
+      break;
+    }
+  if (!ok)
+    {
+      if (err != NULL)
+        fail_model (l, err);
+      else if (l->error == NULL)
+        fail (l, MTE_FORMAT_ERROR_INVALID_VALUE, "invalid content");
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* SAX callbacks                                                      */
+/* ------------------------------------------------------------------ */
+
+static void
+on_start_element (void *data, const xmlChar *localname, const xmlChar *prefix,
+                  const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
+                  int nb_attributes, int nb_defaulted, const xmlChar **attributes)
+{
+  Loader *l = data;
+  ElementId el, parent;
+  gpointer found;
+
+  if (!check_suspect (l))
+    return;
+  l->depth++;
+  if (l->depth > MTE_LOAD_MAX_DEPTH)
+    {
+      fail (l, MTE_FORMAT_ERROR_TOO_LARGE,
+            "elements are nested more than %d levels deep", MTE_LOAD_MAX_DEPTH);
+      return;
+    }
+  l->capture = FALSE;
+
+  found = g_hash_table_lookup (l->elements, localname);
+  if (found == NULL)
+    found = g_hash_table_lookup (element_by_name, localname);
+  el = (ElementId) GPOINTER_TO_INT (found);
+  if (uri != l->ns && (uri == NULL || strcmp ((const char *) uri, MTE_FORMAT_NAMESPACE) != 0))
+    el = EL_UNKNOWN;
+
+  if (l->depth == 1)
+    {
+      if (el != EL_PROJECT)
+        {
+          if (uri != NULL)
+            fail (l, MTE_FORMAT_ERROR_UNSUPPORTED_VERSION,
+                  "the root element {%s}%s is not a metaethno project", uri, localname);
+          else
+            fail (l, MTE_FORMAT_ERROR_UNSUPPORTED_VERSION,
+                  "the root element %s is not a metaethno project (namespace %s)",
+                  localname, MTE_FORMAT_NAMESPACE);
+          return;
+        }
+      l->root_seen = TRUE;
+      collect_attributes (l, nb_attributes, attributes);
+      start_project (l);
+      l->frames[1].id = EL_PROJECT;
+      return;
+    }
+
+  parent = l->frames[l->depth - 1].id;
+  if (parent == EL_UNKNOWN || el == EL_UNKNOWN || is_text_element (parent))
+    {
+      l->frames[l->depth].id = EL_UNKNOWN;
+      return;
+    }
+  collect_attributes (l, nb_attributes, attributes);
+  el = start_element (l, parent, el);
+  l->frames[l->depth].id = el;
+  if (el != EL_UNKNOWN && is_text_element (el))
+    {
+      l->capture = TRUE;
+      g_string_truncate (l->text, 0);
+    }
+}
+
+static void
+on_end_element (void *data, const xmlChar *localname, const xmlChar *prefix,
+                const xmlChar *uri)
+{
+  Loader *l = data;
+  ElementId el;
+
+  if (!check_suspect (l))
+    return;
+  if (l->depth <= 0)
+    return;
+  el = l->frames[l->depth].id;
+  if (el != EL_UNKNOWN && l->depth > 1)
+    {
+      end_element (l, l->frames[l->depth - 1].id, el);
+    }
+  l->capture = FALSE;
+  l->depth--;
+}
+
+static void
+on_characters (void *data, const xmlChar *ch, int len)
+{
+  Loader *l = data;
+
+  if (!check_suspect (l))
+    return;
+  if (l->capture)
+    g_string_append_len (l->text, (const char *) ch, len);
+}
+
+static void
+on_internal_subset (void *data, const xmlChar *name, const xmlChar *external_id,
+                    const xmlChar *system_id)
+{
+  fail (data, MTE_FORMAT_ERROR_FORBIDDEN, "DOCTYPE declarations are not allowed");
+}
+
+static void
+on_entity_decl (void *data, const xmlChar *name, int type, const xmlChar *public_id,
+                const xmlChar *system_id, xmlChar *content)
+{
+  fail (data, MTE_FORMAT_ERROR_FORBIDDEN, "entity declarations are not allowed");
+}
+
+static xmlEntityPtr
+on_get_entity (void *data, const xmlChar *name)
+{
+  xmlEntityPtr predefined = xmlGetPredefinedEntity (name);
+
+  if (predefined != NULL)
+    return predefined;
+  fail (data, MTE_FORMAT_ERROR_FORBIDDEN,
+        "entity references are not allowed (only &amp; &lt; &gt; &quot; &apos;)");
+  return NULL;
+}
+
+static xmlEntityPtr
+on_get_parameter_entity (void *data, const xmlChar *name)
+{
+  fail (data, MTE_FORMAT_ERROR_FORBIDDEN, "entity references are not allowed");
+  return NULL;
+}
+
+static void
+on_reference (void *data, const xmlChar *name)
+{
+  fail (data, MTE_FORMAT_ERROR_FORBIDDEN,
+        "entity references are not allowed (only &amp; &lt; &gt; &quot; &apos;)");
+}
+
+static xmlParserInputPtr
+on_resolve_entity (void *data, const xmlChar *public_id, const xmlChar *system_id)
+{
+  fail (data, MTE_FORMAT_ERROR_FORBIDDEN, "external resources are never loaded");
+  return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Driver                                                             */
+/* ------------------------------------------------------------------ */
+
+typedef gssize (*ReadFunc) (gpointer source, char *buf, gsize size, GError **error);
+
+typedef struct {
+  const char *data;
+  gsize       length;
+  gsize       offset;
+} MemorySource;
+
+static gssize
+read_memory (gpointer source, char *buf, gsize size, GError **error)
+{
+  MemorySource *m = source;
+  gsize n = MIN (size, m->length - m->offset);
+
+  memcpy (buf, m->data + m->offset, n);
+  m->offset += n;
+  return (gssize) n;
+}
+
+typedef struct {
+  int         fd;
+  const char *path;
+} FileSource;
+
+static gssize
+read_file (gpointer source, char *buf, gsize size, GError **error)
+{
+  FileSource *f = source;
+
+  for (;;)
+    {
+      gssize n = read (f->fd, buf, size);
+
+      if (n >= 0)
+        return n;
+      if (errno == EINTR)
+        continue;
+      mte_format_error_set (error, MTE_FORMAT_ERROR_FAILED, f->path, 0, 0,
+                            "%s", g_strerror (errno));
+      return -1;
+    }
+}
+
+static void
+loader_clear (Loader *l)
+{
+  g_clear_pointer (&l->elements, g_hash_table_unref);
+  g_clear_pointer (&l->attributes, g_hash_table_unref);
+  g_string_free (l->attr_buf, TRUE);
+  g_string_free (l->saved_buf, TRUE);
+  g_string_free (l->text, TRUE);
+  g_ptr_array_unref (l->strings);
+  g_array_unref (l->pending);
+  g_free (l->question_text);
+  g_free (l->answer);
+  g_free (l->note);
+  g_free (l->explanation);
+  g_free (l->suspect);
+}
+
+static void
+intern_names (Loader *l)
+{
+  xmlDictPtr dict = l->ctxt->dict;
+
+  l->elements = g_hash_table_new (NULL, NULL);
+  l->attributes = g_hash_table_new (NULL, NULL);
+  if (dict == NULL)
+    return;
+  l->ns = xmlDictLookup (dict, (const xmlChar *) MTE_FORMAT_NAMESPACE, -1);
+  for (gsize i = 0; i < G_N_ELEMENTS (element_names); i++)
+    g_hash_table_insert (l->elements,
+                         (gpointer) xmlDictLookup (dict, (const xmlChar *) element_names[i].name, -1),
+                         GINT_TO_POINTER (element_names[i].id));
+  for (int f = 1; f < MTE_STUDY_N_FIELDS; f++)
+    g_hash_table_insert (l->elements,
+                         (gpointer) xmlDictLookup (dict, (const xmlChar *) mte_io_study_field_names[f], -1),
+                         GINT_TO_POINTER (EL_FIELD + f));
+  for (int a = 0; a < N_ATTRS; a++)
+    g_hash_table_insert (l->attributes,
+                         (gpointer) xmlDictLookup (dict, (const xmlChar *) attr_names[a], -1),
+                         GINT_TO_POINTER (a + 1));
+}
+
+static MteProject *
+load (const char *name, ReadFunc read_func, gpointer source, GError **error)
+{
+  Loader l;
+  xmlSchemaValidCtxtPtr vctxt = NULL;
+  xmlSchemaSAXPlugPtr plug = NULL;
+  xmlSAXHandler sax;
+  xmlSAXHandlerPtr sax_ptr = &sax;
+  void *user_data;
+  xmlStructuredErrorFunc old_serror;
+  void *old_serror_data;
+  xmlGenericErrorFunc old_generic;
+  void *old_generic_data;
+  g_autofree char *buf = NULL;
+  guint64 total = 0;
+  gssize n;
+  GError *read_error = NULL;
+
+  ensure_initialized ();
+  if (mte_schema == NULL)
+    {
+      mte_format_error_set (error, MTE_FORMAT_ERROR_FAILED, name, 0, 0,
+                            "the bundled schema cannot be compiled");
+      return NULL;
+    }
+
+  memset (&l, 0, sizeof l);
+  l.name = name;
+  l.attr_buf = g_string_sized_new (256);
+  l.saved_buf = g_string_sized_new (256);
+  l.text = g_string_sized_new (1024);
+  l.strings = g_ptr_array_new_with_free_func (g_free);
+  l.pending = g_array_new (FALSE, FALSE, sizeof (PendingRef));
+  g_array_set_clear_func (l.pending, pending_ref_clear);
+  l.project = mte_project_new ();
+  mte_project_begin_load (l.project);
+
+  memset (&sax, 0, sizeof sax);
+  sax.initialized = XML_SAX2_MAGIC;
+  sax.startElementNs = on_start_element;
+  sax.endElementNs = on_end_element;
+  sax.characters = on_characters;
+  sax.ignorableWhitespace = on_characters;
+  sax.cdataBlock = on_characters;
+  sax.internalSubset = on_internal_subset;
+  sax.externalSubset = on_internal_subset;
+  sax.entityDecl = on_entity_decl;
+  sax.getEntity = on_get_entity;
+  sax.getParameterEntity = on_get_parameter_entity;
+  sax.reference = on_reference;
+  sax.resolveEntity = on_resolve_entity;
+
+  /* libxml2 reports through per-thread handlers; route them all to this
+   * load for its duration so nothing reaches stderr. */
+  old_serror = xmlStructuredError;
+  old_serror_data = xmlStructuredErrorContext;
+  old_generic = xmlGenericError;
+  old_generic_data = xmlGenericErrorContext;
+  xmlSetStructuredErrorFunc (&l, on_xml_error);
+  xmlSetGenericErrorFunc (&l, ignore_generic_error);
+  g_private_set (&loading_here, &l);
+
+  vctxt = xmlSchemaNewValidCtxt (mte_schema);
+  if (vctxt == NULL)
+    {
+      mte_format_error_set (&l.error, MTE_FORMAT_ERROR_FAILED, name, 0, 0, "out of memory");
+      goto out;
+    }
+  xmlSchemaSetValidStructuredErrors (vctxt, on_schema_error, &l);
+  user_data = &l;
+  plug = xmlSchemaSAXPlug (vctxt, &sax_ptr, &user_data);
+  if (plug == NULL)
+    {
+      mte_format_error_set (&l.error, MTE_FORMAT_ERROR_FAILED, name, 0, 0,
+                            "the schema validator cannot be set up");
+      goto out;
+    }
+
+  buf = g_malloc (CHUNK_SIZE);
+  n = read_func (source, buf, CHUNK_SIZE, &read_error);
+  if (n < 0)
+    {
+      g_propagate_error (&l.error, read_error);
+      goto out;
+    }
+  if (n == 0)
+    {
+      mte_format_error_set (&l.error, MTE_FORMAT_ERROR_MALFORMED, name, 1, 1,
+                            "the document is empty");
+      goto out;
+    }
+  total = (guint64) n;
+
+  /* The first four bytes let libxml2 detect the encoding. */
+  l.ctxt = xmlCreatePushParserCtxt (sax_ptr, user_data, buf, (int) MIN (n, 4), name);
+  if (l.ctxt == NULL)
+    {
+      mte_format_error_set (&l.error, MTE_FORMAT_ERROR_FAILED, name, 0, 0, "out of memory");
+      goto out;
+    }
+  xmlCtxtUseOptions (l.ctxt, PARSE_OPTIONS);
+  l.ctxt->_private = &l;
+  intern_names (&l);
+
+  if (n > 4)
+    xmlParseChunk (l.ctxt, buf + 4, (int) (n - 4), 0);
+  while (l.error == NULL)
+    {
+      n = read_func (source, buf, CHUNK_SIZE, &read_error);
+      if (n < 0)
+        {
+          g_propagate_error (&l.error, read_error);
+          break;
+        }
+      total += (guint64) n;
+      if (total > MTE_LOAD_MAX_BYTES)
+        {
+          mte_format_error_set (&l.error, MTE_FORMAT_ERROR_TOO_LARGE, name, 0, 0,
+                                "the input is larger than %" G_GUINT64_FORMAT " bytes",
+                                (guint64) MTE_LOAD_MAX_BYTES);
+          break;
+        }
+      xmlParseChunk (l.ctxt, buf, (int) n, n == 0);
+      if (n == 0)
+        break;
+    }
+
+  if (l.error == NULL)
+    check_suspect (&l);
+  if (l.error == NULL && (!l.ctxt->wellFormed || !l.root_seen))
+    fail (&l, MTE_FORMAT_ERROR_MALFORMED, "the document is not well-formed");
+  if (l.error == NULL)
+    resolve_pending (&l);
+
+out:
+  if (l.ctxt != NULL)
+    {
+      xmlFreeParserCtxt (l.ctxt);
+      l.ctxt = NULL;
+    }
+  if (plug != NULL)
+    xmlSchemaSAXUnplug (plug);
+  if (vctxt != NULL)
+    xmlSchemaFreeValidCtxt (vctxt);
+  g_private_set (&loading_here, NULL);
+  xmlSetStructuredErrorFunc (old_serror_data, old_serror);
+  xmlSetGenericErrorFunc (old_generic_data, old_generic);
+
+  if (l.error != NULL)
+    {
+      g_propagate_error (error, l.error);
+      l.error = NULL;
+      mte_project_free (l.project);
+      loader_clear (&l);
+      return NULL;
+    }
+  mte_project_end_load (l.project);
+  mte_project_set_created (l.project, l.created);
+  mte_project_set_modified (l.project, l.modified);
+  {
+    MteProject *project = l.project;
+
+    loader_clear (&l);
+    return project;
+  }
+}
+
+MteProject *
+mte_project_load_from_file (const char   *path,
+                            MteLoadFlags  flags,
+                            GError      **error)
+{
+  FileSource source;
+  struct stat st;
+  MteProject *project;
+  int saved_errno;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  source.path = path;
+  source.fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (source.fd < 0)
+    {
+      saved_errno = errno;
+      mte_format_error_set (error, MTE_FORMAT_ERROR_FAILED, path, 0, 0,
+                            "%s", g_strerror (saved_errno));
+      return NULL;
+    }
+  if (fstat (source.fd, &st) != 0)
+    {
+      saved_errno = errno;
+      close (source.fd);
+      mte_format_error_set (error, MTE_FORMAT_ERROR_FAILED, path, 0, 0,
+                            "%s", g_strerror (saved_errno));
+      return NULL;
+    }
+  if (S_ISDIR (st.st_mode))
+    {
+      close (source.fd);
+      mte_format_error_set (error, MTE_FORMAT_ERROR_FAILED, path, 0, 0, "is a folder");
+      return NULL;
+    }
+  if (S_ISREG (st.st_mode) && (guint64) st.st_size > MTE_LOAD_MAX_BYTES)
+    {
+      close (source.fd);
+      mte_format_error_set (error, MTE_FORMAT_ERROR_TOO_LARGE, path, 0, 0,
+                            "the file is larger than %" G_GUINT64_FORMAT " bytes",
+                            (guint64) MTE_LOAD_MAX_BYTES);
+      return NULL;
+    }
+  project = load (path, read_file, &source, error);
+  close (source.fd);
+  return project;
+}
+
+MteProject *
+mte_project_load_from_data (const char   *data,
+                            gssize        length,
+                            const char   *name,
+                            MteLoadFlags  flags,
+                            GError      **error)
+{
+  MemorySource source;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (name == NULL)
+    name = "<data>";
+  if (length < 0)
+    length = (gssize) strlen (data);
+  if ((guint64) length > MTE_LOAD_MAX_BYTES)
+    {
+      mte_format_error_set (error, MTE_FORMAT_ERROR_TOO_LARGE, name, 0, 0,
+                            "the input is larger than %" G_GUINT64_FORMAT " bytes",
+                            (guint64) MTE_LOAD_MAX_BYTES);
+      return NULL;
+    }
+  source.data = data;
+  source.length = (gsize) length;
+  source.offset = 0;
+  return load (name, read_memory, &source, error);
+}
