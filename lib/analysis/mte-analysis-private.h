@@ -20,6 +20,13 @@ mte_study_column (GHashTable *columns,
   return (int) GPOINTER_TO_UINT (g_hash_table_lookup (columns, study)) - 1;
 }
 
+/* Average-linkage clustering of @n items given their symmetric distance
+ * matrix (n × n, row-major; overwritten). Merges stop above @max_height.
+ * Writes each item's cluster number to @cluster (numbered by first member)
+ * and returns the number of clusters (mte-cluster.c). */
+guint mte_cluster_average_linkage (double *distances, guint n,
+                                   double max_height, guint *cluster);
+
 G_END_DECLS
 
 #endif /* MTE_ANALYSIS_PRIVATE_H */
