@@ -220,6 +220,7 @@ typedef struct {
   int               depth;
   Frame             frames[MTE_LOAD_MAX_DEPTH + 1];
   gboolean          root_seen;
+  gboolean          at_end;     /* the parser has been told the input ended */
 
   /* Attribute values of the current start tag, NUL-terminated copies. */
   GString          *attr_buf;
@@ -495,6 +496,14 @@ on_xml_error (void *data, xmlErrorPtr err)
       line = err->line;
       column = err->int2 > 0 ? err->int2 : 1;
     }
+  if (l->at_end && l->depth > 0 && code == MTE_FORMAT_ERROR_MALFORMED)
+    {
+      /* libxml2 words a truncated document as extra content */
+      fail_at (l, code, line, column,
+               "the document ends with %d element%s still open", l->depth,
+               l->depth == 1 ? "" : "s");
+      return;
+    }
   fail_at (l, code, line, column, "%s", message);
 }
 
@@ -667,6 +676,26 @@ kind_name (MteEntityKind kind)
 /* Attributes                                                         */
 /* ------------------------------------------------------------------ */
 
+/* Without entity substitution, libxml2 hands attribute values over with
+ * every '&' written as "&#38;" (so that a tree builder could re-parse
+ * them). No other '&' can occur, so turning those back is exact. */
+static void
+append_attribute_value (GString *buf, const char *value, gsize length)
+{
+  const char *end = value + length;
+  const char *amp;
+
+  while ((amp = memchr (value, '&', end - value)) != NULL)
+    {
+      g_string_append_len (buf, value, amp - value);
+      g_string_append_c (buf, '&');
+      value = amp + 1;
+      if (end - value >= 4 && memcmp (value, "#38;", 4) == 0)
+        value += 4;
+    }
+  g_string_append_len (buf, value, end - value);
+}
+
 static void
 collect_attributes (Loader *l, int n, const xmlChar **attributes)
 {
@@ -694,7 +723,7 @@ collect_attributes (Loader *l, int n, const xmlChar **attributes)
       else
         id = GPOINTER_TO_INT (found) - 1;
       l->attr_offset[id] = l->attr_buf->len;
-      g_string_append_len (l->attr_buf, (const char *) a[3], a[4] - a[3]);
+      append_attribute_value (l->attr_buf, (const char *) a[3], a[4] - a[3]);
       g_string_append_c (l->attr_buf, '\0');
       l->attrs[id] = "";        /* marks presence; fixed up below */
     }
@@ -972,14 +1001,14 @@ start_project (Loader *l)
   if (major != 1)
     {
       fail (l, MTE_FORMAT_ERROR_UNSUPPORTED_VERSION,
-            "format version %s is not supported: this library reads 1.0 to %s",
+            "format version %s is not supported: this library reads 1.x up to %s",
             version, MTE_FORMAT_VERSION_S);
       return;
     }
   if (minor > 0)
     {
       fail (l, MTE_FORMAT_ERROR_UNSUPPORTED_VERSION,
-            "format version %s is newer than this library reads (1.0 to %s)",
+            "format version %s is newer than this library reads (up to %s)",
             version, MTE_FORMAT_VERSION_S);
       return;
     }
@@ -2134,6 +2163,7 @@ load (const char *name, ReadFunc read_func, gpointer source, GError **error)
                                 (guint64) MTE_LOAD_MAX_BYTES);
           break;
         }
+      l.at_end = n == 0;
       xmlParseChunk (l.ctxt, buf, (int) n, n == 0);
       if (n == 0)
         break;
