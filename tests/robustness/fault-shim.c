@@ -1,0 +1,258 @@
+/* LD_PRELOAD shim that makes saving fail like a full or broken disk.
+ *
+ * Only files inside the folder named by MTE_FAULT_DIR are affected;
+ * everything else (stdout, other files) works normally. Controls:
+ *
+ *   MTE_FAULT_ENOSPC_AFTER=N  after N bytes in total have been written to
+ *                             affected files, writes fail with ENOSPC (a
+ *                             write crossing the limit is cut short first,
+ *                             as on a real disk); fallocate() beyond the
+ *                             limit fails with ENOSPC too
+ *   MTE_FAULT_FSYNC=1         fsync()/fdatasync() on affected files fail
+ *                             with EIO
+ *   MTE_FAULT_RENAME=1        rename()/renameat() into the folder fail
+ *                             with EIO
+ *
+ * Copyright 2026 the metaethno authors. SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+/* Both the 32-bit-offset and the 64-bit names are defined below, so the
+ * headers must not map one onto the other (meson passes
+ * -D_FILE_OFFSET_BITS=64). */
+#undef _FILE_OFFSET_BITS
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/uio.h>
+#include <unistd.h>
+
+/* The shim's entry points replace libc's, so they carry libc's names and
+ * need no prototypes of their own beyond libc's headers. */
+
+static atomic_llong written;
+
+static const char *
+fault_dir (void)
+{
+  const char *dir = getenv ("MTE_FAULT_DIR");
+
+  return dir && *dir ? dir : NULL;
+}
+
+static int
+path_is_affected (const char *path)
+{
+  const char *dir = fault_dir ();
+  size_t n;
+
+  if (dir == NULL || path == NULL)
+    return 0;
+  n = strlen (dir);
+  return strncmp (path, dir, n) == 0 && (path[n] == '/' || path[n] == '\0');
+}
+
+static int
+fd_is_affected (int fd)
+{
+  char link[64], path[PATH_MAX];
+  ssize_t len;
+  struct stat st;
+
+  if (fault_dir () == NULL || fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    return 0;
+  snprintf (link, sizeof link, "/proc/self/fd/%d", fd);
+  len = readlink (link, path, sizeof path - 1);
+  if (len < 0)
+    return 0;
+  path[len] = '\0';
+  return path_is_affected (path);
+}
+
+static long long
+env_number (const char *name)
+{
+  const char *value = getenv (name);
+
+  return value && *value ? atoll (value) : -1;
+}
+
+/* How many of @count bytes may still be written; -1 when unlimited. */
+static long long
+allowance (size_t count)
+{
+  long long limit = env_number ("MTE_FAULT_ENOSPC_AFTER");
+  long long used, left;
+
+  if (limit < 0)
+    return -1;
+  used = atomic_load (&written);
+  left = limit > used ? limit - used : 0;
+  return (long long) count < left ? (long long) count : left;
+}
+
+#define NEXT(name) ((__typeof__ (&name)) dlsym (RTLD_NEXT, #name))
+
+ssize_t
+write (int         fd,
+       const void *buf,
+       size_t      count)
+{
+  long long allowed;
+  ssize_t done;
+
+  if (count == 0 || !fd_is_affected (fd) || (allowed = allowance (count)) < 0)
+    return NEXT (write) (fd, buf, count);
+  if (allowed == 0)
+    {
+      errno = ENOSPC;
+      return -1;
+    }
+  done = NEXT (write) (fd, buf, (size_t) allowed);
+  if (done > 0)
+    atomic_fetch_add (&written, done);
+  return done;
+}
+
+ssize_t
+pwrite (int         fd,
+        const void *buf,
+        size_t      count,
+        off_t       offset)
+{
+  long long allowed;
+  ssize_t done;
+
+  if (count == 0 || !fd_is_affected (fd) || (allowed = allowance (count)) < 0)
+    return NEXT (pwrite) (fd, buf, count, offset);
+  if (allowed == 0)
+    {
+      errno = ENOSPC;
+      return -1;
+    }
+  done = NEXT (pwrite) (fd, buf, (size_t) allowed, offset);
+  if (done > 0)
+    atomic_fetch_add (&written, done);
+  return done;
+}
+
+ssize_t
+pwrite64 (int         fd,
+          const void *buf,
+          size_t      count,
+          off64_t     offset)
+{
+  return pwrite (fd, buf, count, (off_t) offset);
+}
+
+ssize_t
+writev (int                 fd,
+        const struct iovec *iov,
+        int                 iovcnt)
+{
+  size_t total = 0;
+  long long allowed;
+
+  for (int i = 0; i < iovcnt; i++)
+    total += iov[i].iov_len;
+  if (total == 0 || !fd_is_affected (fd) || (allowed = allowance (total)) < 0)
+    return NEXT (writev) (fd, iov, iovcnt);
+  if (allowed == 0)
+    {
+      errno = ENOSPC;
+      return -1;
+    }
+  /* Cut short: write the first iovec (or the allowed part of it) only. */
+  return write (fd, iov[0].iov_base, iov[0].iov_len);
+}
+
+int
+fallocate (int   fd,
+           int   mode,
+           off_t offset,
+           off_t len)
+{
+  long long limit = env_number ("MTE_FAULT_ENOSPC_AFTER");
+
+  if (limit >= 0 && fd_is_affected (fd) && (long long) offset + (long long) len > limit)
+    {
+      errno = ENOSPC;
+      return -1;
+    }
+  return NEXT (fallocate) (fd, mode, offset, len);
+}
+
+int
+fallocate64 (int     fd,
+             int     mode,
+             off64_t offset,
+             off64_t len)
+{
+  return fallocate (fd, mode, (off_t) offset, (off_t) len);
+}
+
+int
+posix_fallocate (int   fd,
+                 off_t offset,
+                 off_t len)
+{
+  long long limit = env_number ("MTE_FAULT_ENOSPC_AFTER");
+
+  if (limit >= 0 && fd_is_affected (fd) && (long long) offset + (long long) len > limit)
+    return ENOSPC;
+  return NEXT (posix_fallocate) (fd, offset, len);
+}
+
+int
+fsync (int fd)
+{
+  if (env_number ("MTE_FAULT_FSYNC") > 0 && fd_is_affected (fd))
+    {
+      errno = EIO;
+      return -1;
+    }
+  return NEXT (fsync) (fd);
+}
+
+int
+fdatasync (int fd)
+{
+  if (env_number ("MTE_FAULT_FSYNC") > 0 && fd_is_affected (fd))
+    {
+      errno = EIO;
+      return -1;
+    }
+  return NEXT (fdatasync) (fd);
+}
+
+int
+rename (const char *from,
+        const char *to)
+{
+  if (env_number ("MTE_FAULT_RENAME") > 0 && path_is_affected (to))
+    {
+      errno = EIO;
+      return -1;
+    }
+  return NEXT (rename) (from, to);
+}
+
+int
+renameat (int         from_dir,
+          const char *from,
+          int         to_dir,
+          const char *to)
+{
+  if (env_number ("MTE_FAULT_RENAME") > 0 && (to_dir != AT_FDCWD || path_is_affected (to)))
+    {
+      errno = EIO;
+      return -1;
+    }
+  return NEXT (renameat) (from_dir, from, to_dir, to);
+}
