@@ -5,7 +5,7 @@
  * mte_project_load_from_file(), mte_project_to_data() and
  * mte_project_save_to_file(). Each is repeated and the median reported,
  * with the ratios the acceptance targets are stated in (docs/performance.md)
- * and the peak memory of each step, measured in a forked child, relative to
+ * and the peak memory of each step, measured in a process of its own, relative to
  * the file's size. Nothing here fails on a timing: the figures are printed
  * for people to read.
  *
@@ -223,7 +223,7 @@ op_save_fsync (Bench   *bench,
 }
 
 /* ------------------------------------------------------------------ */
-/* Peak memory, in a forked child                                     */
+/* Peak memory, in a fresh process per step                           */
 /* ------------------------------------------------------------------ */
 
 /* Reads a "Key:   1234 kB" line of /proc/self/status; -1 when missing. */
@@ -258,71 +258,77 @@ reset_peak (void)
 typedef struct {
   gint64 before_kb;     /* resident set when the step starts */
   gint64 peak_kb;       /* high-water mark during the step */
-  gboolean reset;       /* whether the mark could be reset first */
+  int    reset;         /* whether the mark could be reset first */
 } PeakSample;
 
-/* Runs @prepare then @op in a child process and reports how far the
- * resident set rose above its level at the start of @op. The child starts
- * as a copy of this process, so the mark is reset before @op (or, where
- * that is impossible, the starting mark is the baseline, which is what a
- * do-nothing child would report). */
+static const struct {
+  const char *name;
+  BenchOp     prepare;
+  BenchOp     op;
+} memory_steps[] = {
+  { "nothing", NULL, op_nothing },
+  { "dom", NULL, op_dom_file },
+  { "sax", NULL, op_sax_file },
+  { "load", NULL, op_load_file },
+  { "to-data", op_keep_loaded, op_to_data },
+  { "save", op_keep_loaded, op_save },
+};
+
+/* The child's side (--measure-step): prepare, reset the high-water mark,
+ * run the step, print "BEFORE_KB PEAK_KB RESET". Where the mark cannot be
+ * reset, the mark at the start of the step is the baseline, which is what
+ * the "nothing" step shows. */
+static gboolean
+run_memory_step (Bench       *bench,
+                 const char  *name,
+                 GError     **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (memory_steps); i++)
+    if (strcmp (memory_steps[i].name, name) == 0)
+      {
+        PeakSample s;
+
+        if (memory_steps[i].prepare != NULL && !memory_steps[i].prepare (bench, error))
+          return FALSE;
+        s.reset = reset_peak ();
+        s.before_kb = s.reset ? proc_status_kb ("VmRSS") : proc_status_kb ("VmHWM");
+        if (!memory_steps[i].op (bench, error))
+          return FALSE;
+        s.peak_kb = proc_status_kb ("VmHWM");
+        printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %d\n", s.before_kb, s.peak_kb, s.reset);
+        return TRUE;
+      }
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "unknown step %s", name);
+  return FALSE;
+}
+
+/* Runs one step in a new process (this program again, with
+ * --measure-step): a fresh address space, so that memory this process
+ * freed but kept for reuse cannot hide the step's growth. */
 static gboolean
 measure_peak (Bench       *bench,
-              BenchOp      prepare,
-              BenchOp      op,
+              const char  *xml_spec,
+              const char  *workdir,
+              const char  *step,
               PeakSample  *sample,
               GError     **error)
 {
-  int fds[2];
-  pid_t pid;
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", error);
+  g_autofree char *out = NULL;
+  const char *argv[] = { self, "--measure-step", step, "--xml-options", xml_spec,
+                         "--workdir", workdir, bench->path, NULL };
   int status;
-  ssize_t got;
 
-  if (pipe (fds) != 0)
+  if (self == NULL)
+    return FALSE;
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL,
+                     &status, error) ||
+      !g_spawn_check_wait_status (status, error))
+    return FALSE;
+  if (sscanf (out, "%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %d", &sample->before_kb,
+              &sample->peak_kb, &sample->reset) != 3)
     {
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno), "pipe: %s", g_strerror (errno));
-      return FALSE;
-    }
-  fflush (stdout);
-  fflush (stderr);
-  pid = fork ();
-  if (pid < 0)
-    {
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno), "fork: %s", g_strerror (errno));
-      return FALSE;
-    }
-  if (pid == 0)
-    {
-      PeakSample s = { 0 };
-      g_autoptr(GError) child_error = NULL;
-
-      close (fds[0]);
-      if (prepare != NULL && !prepare (bench, &child_error))
-        {
-          fprintf (stderr, "mte-bench-load: %s\n", child_error->message);
-          _exit (1);
-        }
-      s.reset = reset_peak ();
-      s.before_kb = s.reset ? proc_status_kb ("VmRSS") : proc_status_kb ("VmHWM");
-      if (!op (bench, &child_error))
-        {
-          fprintf (stderr, "mte-bench-load: %s\n", child_error->message);
-          _exit (1);
-        }
-      s.peak_kb = proc_status_kb ("VmHWM");
-      if (write (fds[1], &s, sizeof s) != (ssize_t) sizeof s)
-        _exit (1);
-      _exit (0);
-    }
-
-  close (fds[1]);
-  got = read (fds[0], sample, sizeof *sample);
-  close (fds[0]);
-  while (waitpid (pid, &status, 0) < 0 && errno == EINTR)
-    ;
-  if (got != (ssize_t) sizeof *sample || !WIFEXITED (status) || WEXITSTATUS (status) != 0)
-    {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, "memory measurement child failed");
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, "memory step %s printed \"%s\"", step, out);
       return FALSE;
     }
   return TRUE;
@@ -456,6 +462,7 @@ main (int    argc,
 {
   g_autofree char *generate = NULL;
   g_autofree char *xml_spec = NULL;
+  g_autofree char *measure_step = NULL;
   g_autofree char *workdir = NULL;
   g_autofree char *own_dir = NULL;
   g_autofree char *generated_path = NULL;
@@ -481,6 +488,8 @@ main (int    argc,
     { "fsync", 0, 0, G_OPTION_ARG_NONE, &fsync_too, "Also time saving with fsync", NULL },
     { "verify", 0, 0, G_OPTION_ARG_NONE, &do_verify, "Check the round trip before timing", NULL },
     { "keep", 0, 0, G_OPTION_ARG_NONE, &keep, "Keep the generated and saved files", NULL },
+    { "measure-step", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &measure_step,
+      "Internal: run one step of the memory measurement and print its figures", "STEP" },
     { NULL }
   };
   Timed dom = { "libxml2 DOM (xmlCtxtReadFile)", op_dom_file, NULL };
@@ -504,13 +513,38 @@ main (int    argc,
       fprintf (stderr, "mte-bench-load: give one FILE or --generate STUDIES:M (see --help)\n");
       return 2;
     }
-  if (!parse_xml_options (xml_spec ? xml_spec : "nonet,huge", &bench.xml_options, &error))
+  if (xml_spec == NULL)
+    xml_spec = g_strdup ("nonet,huge");
+  if (!parse_xml_options (xml_spec, &bench.xml_options, &error))
     {
       fprintf (stderr, "mte-bench-load: %s\n", error->message);
       return 2;
     }
   bench.repeat = (guint) repeat;
   xmlInitParser ();
+
+  if (measure_step != NULL)
+    {
+      /* A child of measure_peak(). */
+      if (workdir == NULL || generate != NULL)
+        {
+          fprintf (stderr, "mte-bench-load: --measure-step needs --workdir and FILE\n");
+          return 2;
+        }
+      bench.path = argv[1];
+      bench.save_path = g_build_filename (workdir, "mte-bench-saved.mte", NULL);
+      if (!run_memory_step (&bench, measure_step, &error))
+        {
+          fprintf (stderr, "mte-bench-load: %s\n", error->message);
+          rc = 1;
+        }
+      else
+        rc = 0;
+      g_clear_pointer (&bench.project, mte_project_free);
+      g_free (bench.save_path);
+      xmlCleanupParser ();
+      return rc;
+    }
 
   if (workdir == NULL)
     {
@@ -558,8 +592,6 @@ main (int    argc,
 
   if (do_verify && !verify (&bench, generated, &error))
     goto out;
-  /* The children of the memory measurements start as copies of this
-   * process: keep it small. */
   g_clear_pointer (&generated, mte_project_free);
 
   if (!no_memory)
@@ -567,12 +599,12 @@ main (int    argc,
       PeakSample nothing, s_dom, s_sax, s_load, s_to_data, s_save;
       double mib = 1024.0, file_kb = bench.size / 1024.0;
 
-      if (!measure_peak (&bench, NULL, op_nothing, &nothing, &error) ||
-          !measure_peak (&bench, NULL, op_dom_file, &s_dom, &error) ||
-          !measure_peak (&bench, NULL, op_sax_file, &s_sax, &error) ||
-          !measure_peak (&bench, NULL, op_load_file, &s_load, &error) ||
-          !measure_peak (&bench, op_keep_loaded, op_to_data, &s_to_data, &error) ||
-          !measure_peak (&bench, op_keep_loaded, op_save, &s_save, &error))
+      if (!measure_peak (&bench, xml_spec, workdir, "nothing", &nothing, &error) ||
+          !measure_peak (&bench, xml_spec, workdir, "dom", &s_dom, &error) ||
+          !measure_peak (&bench, xml_spec, workdir, "sax", &s_sax, &error) ||
+          !measure_peak (&bench, xml_spec, workdir, "load", &s_load, &error) ||
+          !measure_peak (&bench, xml_spec, workdir, "to-data", &s_to_data, &error) ||
+          !measure_peak (&bench, xml_spec, workdir, "save", &s_save, &error))
         goto out;
 
       printf ("\npeak memory above the starting resident set (%s):\n",
