@@ -25,6 +25,8 @@
 #include <metaethno/mte-framework.h>
 #include <metaethno/mte-file.h>
 #include <metaethno/mte-analysis.h>
+#include <metaethno/mte-check.h>
+#include <metaethno/mte-line-of-argument.h>
 
 #undef MTE_INSIDE
 

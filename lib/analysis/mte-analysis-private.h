@@ -27,6 +27,25 @@ mte_study_column (GHashTable *columns,
 guint mte_cluster_average_linkage (double *distances, guint n,
                                    double max_height, guint *cluster);
 
+/* Where each study, construct, concept and translation stands in project
+ * order: entity → GUINT_TO_POINTER (ordinal + 1). Constructs follow their
+ * study. */
+GHashTable *mte_project_positions (const MteProject *project);
+
+/* Sorts @array of entities by @positions and drops duplicates. */
+void mte_sort_unique (GPtrArray *array, GHashTable *positions);
+
+/* The argument graph: findings in argument order and their cycles. */
+typedef struct {
+  guint         n;
+  MteThirdOrder **order;     /* n findings in argument order */
+  int           *cycle;      /* per position in @order: cycle number or -1 */
+  guint          n_cycles;
+} MteArgumentOrder;
+
+void mte_argument_order_compute (const MteProject *project, MteArgumentOrder *out);
+void mte_argument_order_clear (MteArgumentOrder *order);
+
 G_END_DECLS
 
 #endif /* MTE_ANALYSIS_PRIVATE_H */

@@ -190,3 +190,64 @@ mte_project_suggest_index_study (const MteProject *project)
     }
   return best;
 }
+
+GHashTable *
+mte_project_positions (const MteProject *project)
+{
+  GHashTable *positions = g_hash_table_new (NULL, NULL);
+  guint next = 1;
+
+  for (guint s = 0; s < project->studies->len; s++)
+    {
+      MteStudy *study = g_ptr_array_index (project->studies, s);
+
+      g_hash_table_insert (positions, study, GUINT_TO_POINTER (next++));
+      for (guint c = 0; c < study->constructs->len; c++)
+        g_hash_table_insert (positions, g_ptr_array_index (study->constructs, c),
+                             GUINT_TO_POINTER (next++));
+    }
+  for (guint i = 0; i < project->concepts->len; i++)
+    g_hash_table_insert (positions, g_ptr_array_index (project->concepts, i),
+                         GUINT_TO_POINTER (next++));
+  for (guint i = 0; i < project->translations->len; i++)
+    g_hash_table_insert (positions, g_ptr_array_index (project->translations, i),
+                         GUINT_TO_POINTER (next++));
+  return positions;
+}
+
+typedef struct {
+  gpointer item;
+  guint    position;
+} Ranked;
+
+static int
+compare_ranked (const void *pa,
+                const void *pb)
+{
+  const Ranked *a = pa, *b = pb;
+
+  return a->position < b->position ? -1 : a->position > b->position;
+}
+
+void
+mte_sort_unique (GPtrArray  *array,
+                 GHashTable *positions)
+{
+  Ranked *ranked;
+  guint kept = 0;
+
+  if (array->len < 2)
+    return;
+  ranked = g_new (Ranked, array->len);
+  for (guint i = 0; i < array->len; i++)
+    {
+      ranked[i].item = g_ptr_array_index (array, i);
+      ranked[i].position = GPOINTER_TO_UINT (g_hash_table_lookup (positions, ranked[i].item));
+    }
+  qsort (ranked, array->len, sizeof (Ranked), compare_ranked);
+  for (guint i = 0; i < array->len; i++)
+    if (kept == 0 || ranked[i].item != array->pdata[kept - 1])
+      array->pdata[kept++] = ranked[i].item;
+  g_ptr_array_set_size (array, kept);
+  g_free (ranked);
+}

@@ -1,0 +1,333 @@
+/* metaethno: the line-of-argument synthesis, finding by finding.
+ *
+ * Copyright 2026 the metaethno authors. SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "mte-analysis-private.h"
+
+#define N_GROUNDING 5
+
+typedef struct {
+  MteThirdOrder *finding;
+  GPtrArray     *lists[N_GROUNDING];   /* borrowed entities, project order */
+  int            cycle;
+  gboolean       flagged;
+} Finding;
+
+struct _MteLineOfArgument {
+  const MteProject *project;
+  Finding          *findings;
+  guint             n_findings;
+  guint             n_cycles;
+  GPtrArray        *unused_concepts;
+  guint             studies_covered;
+  guint             concepts_covered;
+};
+
+/* Refutational translations per side: entity → GPtrArray of translations. */
+static GHashTable *
+index_refutations (const MteProject *project)
+{
+  GHashTable *by_side = g_hash_table_new_full (NULL, NULL, NULL,
+                                               (GDestroyNotify) g_ptr_array_unref);
+
+  for (guint i = 0; i < project->translations->len; i++)
+    {
+      MteTranslation *t = g_ptr_array_index (project->translations, i);
+      MteEntity *sides[2] = { t->source, t->target };
+
+      if (t->kind != MTE_TRANSLATION_REFUTATIONAL)
+        continue;
+      for (guint s = 0; s < 2; s++)
+        {
+          GPtrArray *list = g_hash_table_lookup (by_side, sides[s]);
+
+          if (list == NULL)
+            {
+              list = g_ptr_array_new ();
+              g_hash_table_insert (by_side, sides[s], list);
+            }
+          g_ptr_array_add (list, t);
+        }
+    }
+  return by_side;
+}
+
+static void
+add_refutations (GPtrArray  *out,
+                 GHashTable *refutations,
+                 gpointer    side)
+{
+  GPtrArray *list = g_hash_table_lookup (refutations, side);
+
+  if (list != NULL)
+    g_ptr_array_extend (out, list, NULL, NULL);
+}
+
+static void
+ground (Finding    *f,
+        GHashTable *refutations,
+        GHashTable *positions)
+{
+  GPtrArray *studies = f->lists[MTE_GROUNDING_STUDIES];
+  GPtrArray *concepts = f->lists[MTE_GROUNDING_CONCEPTS];
+  GPtrArray *constructs = f->lists[MTE_GROUNDING_CONSTRUCTS];
+  GPtrArray *quotes = f->lists[MTE_GROUNDING_QUOTES];
+  GPtrArray *refuting = f->lists[MTE_GROUNDING_REFUTATIONS];
+  GPtrArray *basis = f->finding->basis;
+
+  for (guint i = 0; basis != NULL && i < basis->len; i++)
+    {
+      MteEntity *entity = g_ptr_array_index (basis, i);
+
+      if (entity->kind == MTE_ENTITY_CONCEPT)
+        {
+          MteConcept *concept = (MteConcept *) entity;
+
+          g_ptr_array_add (concepts, concept);
+          if (concept->expressions != NULL)
+            g_ptr_array_extend (constructs, concept->expressions, NULL, NULL);
+        }
+      else if (((MteConstruct *) entity)->order == MTE_CONSTRUCT_SECOND_ORDER)
+        g_ptr_array_add (constructs, entity);
+      else
+        g_ptr_array_add (quotes, entity);
+    }
+  mte_sort_unique (concepts, positions);
+  mte_sort_unique (constructs, positions);
+
+  for (guint i = 0; i < constructs->len; i++)
+    {
+      MteConstruct *construct = g_ptr_array_index (constructs, i);
+
+      if (construct->groundings != NULL)
+        g_ptr_array_extend (quotes, construct->groundings, NULL, NULL);
+      g_ptr_array_add (studies, construct->study);
+      add_refutations (refuting, refutations, construct);
+    }
+  mte_sort_unique (quotes, positions);
+  for (guint i = 0; i < quotes->len; i++)
+    {
+      MteConstruct *quote = g_ptr_array_index (quotes, i);
+
+      g_ptr_array_add (studies, quote->study);
+      add_refutations (refuting, refutations, quote);
+    }
+  for (guint i = 0; i < concepts->len; i++)
+    add_refutations (refuting, refutations, g_ptr_array_index (concepts, i));
+  mte_sort_unique (studies, positions);
+  mte_sort_unique (refuting, positions);
+}
+
+MteLineOfArgument *
+mte_line_of_argument_new (const MteProject *project,
+                          guint             min_studies)
+{
+  MteLineOfArgument *loa;
+  MteArgumentOrder order;
+  g_autoptr (GHashTable) refutations = NULL;
+  g_autoptr (GHashTable) positions = NULL;
+  g_autoptr (GHashTable) studies_seen = NULL;
+  g_autoptr (GHashTable) concepts_seen = NULL;
+
+  g_return_val_if_fail (project != NULL, NULL);
+
+  loa = g_new0 (MteLineOfArgument, 1);
+  loa->project = project;
+  mte_argument_order_compute (project, &order);
+  loa->n_findings = order.n;
+  loa->n_cycles = order.n_cycles;
+  loa->findings = g_new0 (Finding, order.n + 1);
+  refutations = index_refutations (project);
+  positions = mte_project_positions (project);
+  studies_seen = g_hash_table_new (NULL, NULL);
+  concepts_seen = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < order.n; i++)
+    {
+      Finding *f = &loa->findings[i];
+
+      f->finding = order.order[i];
+      f->cycle = order.cycle[i];
+      for (guint k = 0; k < N_GROUNDING; k++)
+        f->lists[k] = g_ptr_array_new ();
+      ground (f, refutations, positions);
+      f->flagged = f->lists[MTE_GROUNDING_STUDIES]->len < min_studies;
+      for (guint k = 0; k < f->lists[MTE_GROUNDING_STUDIES]->len; k++)
+        g_hash_table_add (studies_seen, g_ptr_array_index (f->lists[MTE_GROUNDING_STUDIES], k));
+      for (guint k = 0; k < f->lists[MTE_GROUNDING_CONCEPTS]->len; k++)
+        g_hash_table_add (concepts_seen, g_ptr_array_index (f->lists[MTE_GROUNDING_CONCEPTS], k));
+    }
+  mte_argument_order_clear (&order);
+
+  loa->unused_concepts = g_ptr_array_new ();
+  for (guint i = 0; i < project->concepts->len; i++)
+    {
+      MteConcept *concept = g_ptr_array_index (project->concepts, i);
+
+      if (!g_hash_table_contains (concepts_seen, concept))
+        g_ptr_array_add (loa->unused_concepts, concept);
+    }
+  loa->studies_covered = g_hash_table_size (studies_seen);
+  loa->concepts_covered = g_hash_table_size (concepts_seen);
+  return loa;
+}
+
+void
+mte_line_of_argument_free (MteLineOfArgument *loa)
+{
+  if (loa == NULL)
+    return;
+  for (guint i = 0; i < loa->n_findings; i++)
+    for (guint k = 0; k < N_GROUNDING; k++)
+      g_ptr_array_unref (loa->findings[i].lists[k]);
+  g_free (loa->findings);
+  g_ptr_array_unref (loa->unused_concepts);
+  g_free (loa);
+}
+
+guint
+mte_line_of_argument_get_n_findings (const MteLineOfArgument *loa)
+{
+  g_return_val_if_fail (loa != NULL, 0);
+  return loa->n_findings;
+}
+
+MteThirdOrder *
+mte_line_of_argument_get_finding (const MteLineOfArgument *loa,
+                                  guint                    index)
+{
+  g_return_val_if_fail (loa != NULL, NULL);
+  g_return_val_if_fail (index < loa->n_findings, NULL);
+  return loa->findings[index].finding;
+}
+
+guint
+mte_line_of_argument_get_n_grounding (const MteLineOfArgument *loa,
+                                      guint                    index,
+                                      MteGroundingKind         kind)
+{
+  g_return_val_if_fail (loa != NULL, 0);
+  g_return_val_if_fail (index < loa->n_findings, 0);
+  g_return_val_if_fail ((guint) kind < N_GROUNDING, 0);
+  return loa->findings[index].lists[kind]->len;
+}
+
+MteEntity *
+mte_line_of_argument_get_grounding (const MteLineOfArgument *loa,
+                                    guint                    index,
+                                    MteGroundingKind         kind,
+                                    guint                    item)
+{
+  GPtrArray *list;
+
+  g_return_val_if_fail (loa != NULL, NULL);
+  g_return_val_if_fail (index < loa->n_findings, NULL);
+  g_return_val_if_fail ((guint) kind < N_GROUNDING, NULL);
+  list = loa->findings[index].lists[kind];
+  g_return_val_if_fail (item < list->len, NULL);
+  return g_ptr_array_index (list, item);
+}
+
+gboolean
+mte_line_of_argument_is_flagged (const MteLineOfArgument *loa,
+                                 guint                    index)
+{
+  g_return_val_if_fail (loa != NULL, FALSE);
+  g_return_val_if_fail (index < loa->n_findings, FALSE);
+  return loa->findings[index].flagged;
+}
+
+int
+mte_line_of_argument_get_cycle (const MteLineOfArgument *loa,
+                                guint                    index)
+{
+  g_return_val_if_fail (loa != NULL, -1);
+  g_return_val_if_fail (index < loa->n_findings, -1);
+  return loa->findings[index].cycle;
+}
+
+guint
+mte_line_of_argument_get_n_cycles (const MteLineOfArgument *loa)
+{
+  g_return_val_if_fail (loa != NULL, 0);
+  return loa->n_cycles;
+}
+
+guint
+mte_line_of_argument_get_n_unused_concepts (const MteLineOfArgument *loa)
+{
+  g_return_val_if_fail (loa != NULL, 0);
+  return loa->unused_concepts->len;
+}
+
+MteConcept *
+mte_line_of_argument_get_unused_concept (const MteLineOfArgument *loa,
+                                         guint                    index)
+{
+  g_return_val_if_fail (loa != NULL, NULL);
+  g_return_val_if_fail (index < loa->unused_concepts->len, NULL);
+  return g_ptr_array_index (loa->unused_concepts, index);
+}
+
+static double
+share (guint  covered,
+       guint  total,
+       guint *covered_out,
+       guint *total_out)
+{
+  if (covered_out != NULL)
+    *covered_out = covered;
+  if (total_out != NULL)
+    *total_out = total;
+  return total == 0 ? 0.0 : (double) covered / (double) total;
+}
+
+double
+mte_line_of_argument_get_study_coverage (const MteLineOfArgument *loa,
+                                         guint                   *covered,
+                                         guint                   *total)
+{
+  g_return_val_if_fail (loa != NULL, 0.0);
+  return share (loa->studies_covered, loa->project->studies->len, covered, total);
+}
+
+double
+mte_line_of_argument_get_concept_coverage (const MteLineOfArgument *loa,
+                                           guint                   *covered,
+                                           guint                   *total)
+{
+  g_return_val_if_fail (loa != NULL, 0.0);
+  return share (loa->concepts_covered, loa->project->concepts->len, covered, total);
+}
+
+char **
+mte_line_of_argument_get_levels (const MteLineOfArgument *loa,
+                                 guint                    index,
+                                 const MteFramework      *framework)
+{
+  const Finding *f;
+  g_autoptr (GPtrArray) keys = g_ptr_array_new ();
+
+  g_return_val_if_fail (loa != NULL, NULL);
+  g_return_val_if_fail (index < loa->n_findings, NULL);
+  g_return_val_if_fail (framework != NULL, NULL);
+
+  f = &loa->findings[index];
+  for (guint l = 0; l < framework->levels->len; l++)
+    {
+      MteLevel *level = g_ptr_array_index (framework->levels, l);
+      GPtrArray *levels = g_hash_table_lookup (framework->by_entity, f->finding);
+      gboolean hit = levels != NULL && g_ptr_array_find (levels, level, NULL);
+
+      for (guint b = 0; !hit && f->finding->basis != NULL && b < f->finding->basis->len; b++)
+        {
+          levels = g_hash_table_lookup (framework->by_entity,
+                                        g_ptr_array_index (f->finding->basis, b));
+          hit = levels != NULL && g_ptr_array_find (levels, level, NULL);
+        }
+      if (hit)
+        g_ptr_array_add (keys, g_strdup (level->key));
+    }
+  g_ptr_array_add (keys, NULL);
+  return (char **) g_ptr_array_steal (keys, NULL);
+}
