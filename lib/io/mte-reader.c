@@ -1910,7 +1910,14 @@ static void
 on_internal_subset (void *data, const xmlChar *name, const xmlChar *external_id,
                     const xmlChar *system_id)
 {
-  fail (data, MTE_FORMAT_ERROR_FORBIDDEN, "DOCTYPE declarations are not allowed");
+  Loader *l = data;
+
+  fail (l, MTE_FORMAT_ERROR_FORBIDDEN, "DOCTYPE declarations are not allowed");
+  /* The internal subset has not been read yet and nothing of it is wanted;
+   * unlike element callbacks, no validator is waiting on the input here,
+   * so the parser can be halted at once. */
+  if (l->ctxt != NULL)
+    xmlStopParser (l->ctxt);
 }
 
 static void
@@ -2179,6 +2186,11 @@ load (const char *name, ReadFunc read_func, gpointer source, GError **error)
 out:
   if (l.ctxt != NULL)
     {
+      /* In SAX mode libxml2 may still build a stand-in document to hold
+       * entity declarations; it is never ours to keep. */
+      if (l.ctxt->myDoc != NULL)
+        xmlFreeDoc (l.ctxt->myDoc);
+      l.ctxt->myDoc = NULL;
       xmlFreeParserCtxt (l.ctxt);
       l.ctxt = NULL;
     }
