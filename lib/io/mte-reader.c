@@ -1978,6 +1978,8 @@ read_memory (gpointer source, char *buf, gsize size, GError **error)
   MemorySource *m = source;
   gsize n = MIN (size, m->length - m->offset);
 
+  if (n == 0)
+    return 0;
   memcpy (buf, m->data + m->offset, n);
   m->offset += n;
   return (gssize) n;
@@ -2165,7 +2167,7 @@ load (const char *name, ReadFunc read_func, gpointer source, GError **error)
       total += (guint64) n;
       if (total > MTE_LOAD_MAX_BYTES)
         {
-          mte_format_error_set (&l.error, MTE_FORMAT_ERROR_TOO_LARGE, name, 0, 0,
+          mte_format_error_set (&l.error, MTE_FORMAT_ERROR_TOO_LARGE, name, 1, 1,
                                 "the input is larger than %" G_GUINT64_FORMAT " bytes",
                                 (guint64) MTE_LOAD_MAX_BYTES);
           break;
@@ -2260,7 +2262,7 @@ mte_project_load_from_file (const char   *path,
   if (S_ISREG (st.st_mode) && (guint64) st.st_size > MTE_LOAD_MAX_BYTES)
     {
       close (source.fd);
-      mte_format_error_set (error, MTE_FORMAT_ERROR_TOO_LARGE, path, 0, 0,
+      mte_format_error_set (error, MTE_FORMAT_ERROR_TOO_LARGE, path, 1, 1,
                             "the file is larger than %" G_GUINT64_FORMAT " bytes",
                             (guint64) MTE_LOAD_MAX_BYTES);
       return NULL;
@@ -2288,7 +2290,7 @@ mte_project_load_from_data (const char   *data,
     length = (gssize) strlen (data);
   if ((guint64) length > MTE_LOAD_MAX_BYTES)
     {
-      mte_format_error_set (error, MTE_FORMAT_ERROR_TOO_LARGE, name, 0, 0,
+      mte_format_error_set (error, MTE_FORMAT_ERROR_TOO_LARGE, name, 1, 1,
                             "the input is larger than %" G_GUINT64_FORMAT " bytes",
                             (guint64) MTE_LOAD_MAX_BYTES);
       return NULL;

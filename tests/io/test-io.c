@@ -23,6 +23,8 @@
 
 #include <CUnit/Basic.h>
 #include <glib/gstdio.h>
+#include <libxml/xmlerror.h>
+#include <libxml/globals.h>
 
 #include "mte-io-private.h"
 
@@ -335,7 +337,7 @@ test_too_large_file (void)
   project = mte_project_load_from_file (path, 0, &error);
   CU_ASSERT_PTR_NULL (project);
   CU_ASSERT_TRUE (g_error_matches (error, MTE_FORMAT_ERROR, MTE_FORMAT_ERROR_TOO_LARGE));
-  CU_ASSERT_TRUE (error != NULL && g_str_has_prefix (error->message, path));
+  CU_ASSERT_TRUE (error != NULL && has_location_prefix (error->message, path));
   g_clear_error (&error);
   g_unlink (path);
 }
@@ -417,6 +419,34 @@ test_error_then_success (void)
   CU_ASSERT_TRUE (g_error_matches (error, MTE_FORMAT_ERROR, MTE_FORMAT_ERROR_FAILED));
   CU_ASSERT_TRUE (error != NULL && g_str_has_prefix (error->message, "/nonexistent/folder/x.mte: "));
   g_clear_error (&error);
+}
+
+static guint app_handler_calls;
+
+static void
+app_structured_handler (void *data, xmlErrorPtr err)
+{
+  app_handler_calls++;
+}
+
+/* A load routes libxml2's per-thread error handlers to itself and puts the
+ * application's back afterwards; nothing reaches the application's. */
+static void
+test_error_handlers_restored (void)
+{
+  g_autofree char *bad = g_build_filename (data_dir, "fail-invalid-utf8.xml", NULL);
+  GError *error = NULL;
+  MteProject *project;
+
+  xmlSetStructuredErrorFunc (&app_handler_calls, app_structured_handler);
+  app_handler_calls = 0;
+  project = mte_project_load_from_file (bad, 0, &error);
+  CU_ASSERT_PTR_NULL (project);
+  g_clear_error (&error);
+  CU_ASSERT_EQUAL (app_handler_calls, 0);
+  CU_ASSERT_PTR_EQUAL (xmlStructuredError, app_structured_handler);
+  CU_ASSERT_PTR_EQUAL (xmlStructuredErrorContext, &app_handler_calls);
+  xmlSetStructuredErrorFunc (NULL, NULL);
 }
 
 static void
@@ -752,6 +782,7 @@ main (int argc, char **argv)
       CU_add_test (suite, "garbage and random bytes", test_garbage);
       CU_add_test (suite, "an error, then a good load", test_error_then_success);
       CU_add_test (suite, "schema is bundled", test_schema_is_bundled);
+      CU_add_test (suite, "libxml2 error handlers restored", test_error_handlers_restored);
       CU_add_test (suite, "timestamps", test_timestamps);
       CU_add_test (suite, "tricky strings round-trip", test_tricky_round_trip);
       CU_add_test (suite, "unstorable characters", test_unstorable_characters);
