@@ -4,6 +4,7 @@
  * target (".NAME.XXXXXX"), flushed, and renamed over the target; the folder
  * is then flushed so the rename itself is durable. Until the rename the old
  * file is untouched, and on any failure the temporary file is removed.
+ * A symbolic link at the target is followed, so the link survives.
  * Every step is a plain system call (write, fsync, close, rename) so tests
  * can interpose on them.
  *
@@ -115,6 +116,35 @@ sync_folder (const char *folder, const char *path, GError **error)
   return TRUE;
 }
 
+/* Where the bytes of @path really live: a symbolic link is followed (so
+ * that saving through a link updates its target and keeps the link),
+ * giving up after a few hops as the kernel would. */
+static char *
+resolve_links (const char *path)
+{
+  char *current = g_strdup (path);
+
+  for (int hops = 0; hops < 40; hops++)
+    {
+      g_autofree char *target = g_file_read_link (current, NULL);
+      char *next;
+
+      if (target == NULL)
+        break;
+      if (g_path_is_absolute (target))
+        next = g_strdup (target);
+      else
+        {
+          g_autofree char *folder = g_path_get_dirname (current);
+
+          next = g_build_filename (folder, target, NULL);
+        }
+      g_free (current);
+      current = next;
+    }
+  return current;
+}
+
 gboolean
 mte_project_save_to_file (const MteProject *project,
                           const char       *path,
@@ -125,6 +155,7 @@ mte_project_save_to_file (const MteProject *project,
   g_autofree char *folder = NULL;
   g_autofree char *base = NULL;
   g_autofree char *tmp_path = NULL;
+  g_autofree char *real_path = NULL;
   GError *local_error = NULL;
   gboolean sync = (flags & MTE_SAVE_NO_FSYNC) == 0;
   struct stat st;
@@ -146,9 +177,10 @@ mte_project_save_to_file (const MteProject *project,
       return FALSE;
     }
 
-  folder = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  have_mode = g_stat (path, &st) == 0 && S_ISREG (st.st_mode);
+  real_path = resolve_links (path);
+  folder = g_path_get_dirname (real_path);
+  base = g_path_get_basename (real_path);
+  have_mode = g_stat (real_path, &st) == 0 && S_ISREG (st.st_mode);
 
   tmp_path = g_strdup_printf ("%s%c.%s.XXXXXX", folder, G_DIR_SEPARATOR, base);
   fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0666);
@@ -176,7 +208,7 @@ mte_project_save_to_file (const MteProject *project,
       g_unlink (tmp_path);
       return set_errno_error (error, saved_errno, "cannot write", path);
     }
-  if (rename (tmp_path, path) != 0)
+  if (rename (tmp_path, real_path) != 0)
     {
       saved_errno = errno;
       g_unlink (tmp_path);

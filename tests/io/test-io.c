@@ -599,6 +599,22 @@ test_atomic_save (void)
   CU_ASSERT_EQUAL (g_stat (path, &st), 0);
   CU_ASSERT_EQUAL (st.st_mode & 07777, 0640);
 
+  /* saving through a symbolic link updates the target, keeps the link */
+  {
+    g_autofree char *link = tmp_file ("link.mte");
+    g_autofree char *target = NULL;
+
+    CU_ASSERT_EQUAL (symlink ("atomic.mte", link), 0);
+    CU_ASSERT_TRUE (g_file_set_contents (path, old, -1, NULL));
+    CU_ASSERT_TRUE (mte_project_save_to_file (project, link, MTE_SAVE_NO_FSYNC, &error));
+    target = g_file_read_link (link, NULL);
+    CU_ASSERT_STRING_EQUAL (target, "atomic.mte");
+    CU_ASSERT_TRUE (g_file_get_contents (path, &contents, NULL, NULL));
+    CU_ASSERT_STRING_EQUAL (contents, expected);
+    g_clear_pointer (&contents, g_free);
+    g_unlink (link);
+  }
+
   /* disk full half-way: the old file stays byte-identical, no temporary */
   for (gssize limit = 0; limit < 300; limit += 37)
     {
