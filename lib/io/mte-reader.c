@@ -518,6 +518,14 @@ on_schema_error (void *data, xmlErrorPtr err)
   if (l->error != NULL || err == NULL || err->level == XML_ERR_WARNING)
     return;
   message = one_line (err->message);
+  {
+    /* Every name is in our namespace; "{urn:...}" before each one only
+     * makes the message harder to read. */
+    g_auto (GStrv) parts = g_strsplit (message, "{" MTE_FORMAT_NAMESPACE "}", -1);
+
+    g_free (message);
+    message = g_strjoinv ("", parts);
+  }
   here (l, &line, &column);
   fail_at (l, MTE_FORMAT_ERROR_SCHEMA, line, column, "%s", message);
 }
