@@ -1,15 +1,17 @@
 /* metaethno: tests of the project file reader, writer and atomic save.
  *
  * Usage: test-io --data-dir DIR --schema XSD [--xmllint PATH] [--tmp-dir DIR]
- *                [--fixture NAME | --api]
+ *                [--fixture NAME | --fixtures | --api]
  *
  * Every tests/data/valid-*.xml must load, round-trip to an equal model and
  * to identical bytes, and validate with xmllint against the schema. Every
  * tests/data/fail-*.xml must fail with "FILE:LINE:COL: ..." and the code
  * and message fragment written in its sidecar fail-*.expected (line 1: the
  * MteFormatError name without prefix; line 2: a fragment, possibly empty).
- * With --fixture only that file is tested; with --api only the programmatic
- * tests run; with neither, everything.
+ * With --fixture only that file is tested; with --fixtures every fixture
+ * found in the folder when the program runs (so a new fixture is covered
+ * before meson is reconfigured); with --api only the programmatic tests
+ * run; with none of these, everything.
  *
  * Copyright 2026 the metaethno authors. SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -743,6 +745,7 @@ main (int argc, char **argv)
 {
   const char *only = NULL;
   gboolean api_only = FALSE;
+  gboolean fixtures_only = FALSE;
   CU_pSuite suite;
   unsigned int failures;
 
@@ -758,10 +761,12 @@ main (int argc, char **argv)
         only = argv[++i];
       else if (strcmp (argv[i], "--api") == 0)
         api_only = TRUE;
+      else if (strcmp (argv[i], "--fixtures") == 0)
+        fixtures_only = TRUE;
       else
         {
           g_printerr ("usage: %s --data-dir DIR --schema XSD [--xmllint PATH] "
-                      "[--fixture NAME | --api]\n", argv[0]);
+                      "[--fixture NAME | --fixtures | --api]\n", argv[0]);
           return 2;
         }
     }
@@ -790,7 +795,7 @@ main (int argc, char **argv)
   for (guint i = 0; i < fail_files->len; i++)
     CU_add_test (suite, g_ptr_array_index (fail_files, i), test_fail_next);
 
-  if (only == NULL)
+  if (only == NULL && !fixtures_only)
     {
       suite = CU_add_suite ("io", NULL, NULL);
       CU_add_test (suite, "deep nesting", test_deep_nesting);
