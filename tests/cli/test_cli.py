@@ -23,6 +23,8 @@ import subprocess
 import sys
 import tempfile
 import unittest
+import xml.etree.ElementTree as ElementTree
+from collections import Counter
 
 METAETHNO = os.environ.get('METAETHNO', '')
 TEST_DATA = os.environ.get('MTE_TEST_DATA', '')
@@ -87,6 +89,39 @@ def valid_fixtures():
 
 def fail_fixtures():
     return sorted(glob.glob(os.path.join(TEST_DATA, 'fail-*.xml')))
+
+
+def xml_counts(path):
+    """Counts what `info` counts, straight from the XML (docs/file-format.md),
+    to check the command against the file rather than against itself."""
+    def local(tag):
+        return tag.rsplit('}', 1)[-1]
+
+    pairs = Counter()
+    for parent in ElementTree.parse(path).getroot().iter():
+        for child in parent:
+            name = local(child.tag)
+            pairs[local(parent.tag), name] += 1
+            if name == 'construct':
+                pairs['construct', child.get('order')] += 1
+            elif name == 'translation':
+                pairs['translation', child.get('kind')] += 1
+    return {
+        'members': pairs['members', 'member'],
+        'checklists': pairs['checklists', 'checklist'],
+        'studies': pairs['studies', 'study'],
+        'first_order_constructs': pairs['construct', 'first'],
+        'second_order_constructs': pairs['construct', 'second'],
+        'concepts': pairs['concepts', 'concept'],
+        'reciprocal_translations': pairs['translation', 'reciprocal'],
+        'refutational_translations': pairs['translation', 'refutational'],
+        'third_order_constructs': pairs['third-orders', 'third-order'],
+        'argument_links': pairs['argument-links', 'argument-link'],
+        'frameworks': pairs['frameworks', 'framework'],
+        'levels': pairs['framework', 'level'],
+        'classifications': pairs['framework', 'classification'],
+        'memos': pairs['memos', 'memo'],
+    }
 
 
 def read_bytes(path):
@@ -388,6 +423,12 @@ class TestInfo(CliTestCase):
             self.assertEqual(cells[0], study)
             self.assertEqual(cells[1], str(row[0]))
             self.assertEqual([int(c) for c in cells[-4:]], list(row[2:]))
+
+    def test_counts_match_the_files(self):
+        self.assertEqual(xml_counts(STARTER), STARTER_COUNTS)
+        for path in [STARTER] + valid_fixtures():
+            with self.subTest(fixture=os.path.basename(path)):
+                self.assertEqual(self.info_json(path)['counts'], xml_counts(path))
 
     def test_fixtures(self):
         for path in valid_fixtures():
