@@ -69,7 +69,9 @@ MTE_API MteProject *mte_project_load_from_data (const char   *data,
  * deterministic: the same model always gives the same bytes.
  *
  * Returns: (transfer full): a NUL-terminated UTF-8 document; free with
- *   g_free(). NULL with @error set only when memory or the serialiser fails.
+ *   g_free(). NULL with @error set (in the %MTE_MODEL_ERROR domain) only
+ *   when the model holds something the format cannot, which the model's
+ *   own checks prevent for anything built through the API.
  */
 MTE_API char *mte_project_to_data (const MteProject *project,
                                    gsize            *length,

@@ -16,8 +16,10 @@ G_BEGIN_DECLS
 /*
  * Common rules for this and every model header:
  *
- * - Strings passed in are copied; they must be valid UTF-8 (setters return
- *   FALSE with %MTE_MODEL_ERROR_INVALID_VALUE otherwise). Where a parameter
+ * - Strings passed in are copied; they must be valid UTF-8 without the
+ *   characters XML 1.0 cannot hold (C0 controls other than tab, newline and
+ *   carriage return; U+FFFE, U+FFFF), so that every model can be saved;
+ *   setters return FALSE with %MTE_MODEL_ERROR_INVALID_VALUE otherwise. Where a parameter
  *   is "(nullable)", NULL clears the field.
  * - Strings returned by _get_ functions are borrowed and stay valid until
  *   the field is set again, the entity is removed or the project freed.
@@ -26,7 +28,8 @@ G_BEGIN_DECLS
  *   digit or `_`; unique across every kind of entity in the project. Where
  *   an id parameter is "(nullable)", NULL asks the project to generate one
  *   ("study-1", "construct-7", ...).
- * - Times are seconds since 1970-01-01 UTC (gint64); 0 means not recorded.
+ * - Times are seconds since 1970-01-01 UTC (gint64), from 0 (not recorded)
+ *   to %MTE_TIME_MAX; time setters treat other values as programming errors.
  * - Any change made through the API sets the project's modified time.
  */
 

@@ -56,6 +56,14 @@ typedef struct _MteMemo MteMemo;
 #define MTE_ENTITY(obj) ((MteEntity *) (obj))
 
 /**
+ * MTE_TIME_MAX:
+ *
+ * The latest time a project can record: 9999-12-31T23:59:59Z, in seconds
+ * since 1970-01-01 UTC. Times run from 0 to this value.
+ */
+#define MTE_TIME_MAX G_GINT64_CONSTANT (253402300799)
+
+/**
  * MteEntityKind:
  * @MTE_ENTITY_NONE: no entity (lookup failed)
  * @MTE_ENTITY_MEMBER: a team member

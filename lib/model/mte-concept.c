@@ -359,7 +359,7 @@ mte_translation_set_created (MteTranslation *translation,
                              gint64          created)
 {
   g_return_if_fail (translation != NULL);
-  g_return_if_fail (created >= 0);
+  g_return_if_fail (created >= 0 && created <= MTE_TIME_MAX);
   translation->created = created;
   mte_project_touch (translation->base.project);
 }

@@ -57,16 +57,44 @@ mte_check_id (const char *id,
   return FALSE;
 }
 
+/* XML 1.0 (the file format) can hold every Unicode scalar value except the
+ * C0 controls other than tab, newline and carriage return, and U+FFFE and
+ * U+FFFF; g_utf8_validate() already refuses surrogates. Refusing the rest
+ * here keeps every model the API can build saveable. */
+static gboolean
+xml_char_ok (gunichar c)
+{
+  if (c < 0x20)
+    return c == '\t' || c == '\n' || c == '\r';
+  return c != 0xFFFE && c != 0xFFFF;
+}
+
 gboolean
 mte_check_utf8 (const char *text,
                 const char *what,
                 GError    **error)
 {
-  if (text == NULL || g_utf8_validate (text, -1, NULL))
+  if (text == NULL)
     return TRUE;
-  g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE,
-               "%s is not valid UTF-8", what);
-  return FALSE;
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE,
+                   "%s is not valid UTF-8", what);
+      return FALSE;
+    }
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!xml_char_ok (c))
+        {
+          g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE,
+                       "%s contains the character U+%04X, which a project file "
+                       "cannot hold", what, c);
+          return FALSE;
+        }
+    }
+  return TRUE;
 }
 
 void
@@ -222,7 +250,7 @@ mte_project_set_created (MteProject *project,
                          gint64      created)
 {
   g_return_if_fail (project != NULL);
-  g_return_if_fail (created >= 0);
+  g_return_if_fail (created >= 0 && created <= MTE_TIME_MAX);
   project->created = created;
   mte_project_touch (project);
 }
@@ -239,7 +267,7 @@ mte_project_set_modified (MteProject *project,
                           gint64      modified)
 {
   g_return_if_fail (project != NULL);
-  g_return_if_fail (modified >= 0);
+  g_return_if_fail (modified >= 0 && modified <= MTE_TIME_MAX);
   project->modified = modified;
 }
 
@@ -797,7 +825,7 @@ mte_memo_set_created (MteMemo *memo,
                       gint64   created)
 {
   g_return_if_fail (memo != NULL);
-  g_return_if_fail (created >= 0);
+  g_return_if_fail (created >= 0 && created <= MTE_TIME_MAX);
   memo->created = created;
   mte_project_touch (memo->base.project);
 }

@@ -46,6 +46,29 @@ test_project_strings (void)
 }
 
 static void
+test_xml_characters (void)
+{
+  g_autoptr (MteProject) p = mte_project_new ();
+  GError *error = NULL;
+  static const char *const refused[] = {
+    "bell \x07", "nul-free \x1f", "\xef\xbf\xbe noncharacter", "\xef\xbf\xbf",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      CU_ASSERT_FALSE (mte_project_set_title (p, refused[i], &error));
+      CU_ASSERT_PTR_NOT_NULL (error != NULL ? strstr (error->message, "U+") : NULL);
+      MTE_ASSERT_ERROR (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE);
+      CU_ASSERT_PTR_NULL (mte_project_add_concept (p, NULL, refused[i], &error));
+      MTE_ASSERT_ERROR (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE);
+    }
+  /* Tab, newline, carriage return and everything else are fine. */
+  CU_ASSERT (mte_project_set_title (p, "a\tb\nc\r\n\xf0\x9f\x99\x82 \xef\xbf\xbd", &error));
+  MTE_ASSERT_NO_ERROR (error);
+  CU_ASSERT_EQUAL (mte_project_get_n_concepts (p), 0);
+}
+
+static void
 test_modified_time (void)
 {
   g_autoptr (MteProject) p = mte_project_new ();
@@ -269,6 +292,7 @@ test_version (void)
 static const MteTestCase cases[] = {
   { "new project", test_new_project },
   { "project strings", test_project_strings },
+  { "characters XML cannot hold", test_xml_characters },
   { "modified time", test_modified_time },
   { "ids", test_ids },
   { "generated ids", test_generated_ids },
