@@ -60,8 +60,9 @@ typedef enum {
  * MTE_FORMAT_ERROR:
  *
  * Error domain for project files that cannot be loaded. Messages read
- * `FILE:LINE:COLUMN: what is wrong`; mte_format_error_get_location() gives
- * the parts. This is an extended error domain (GLib 2.68+): the location
+ * `FILE:LINE:COLUMN: what is wrong`, or `FILE: what is wrong` when the
+ * problem has no place in the text (a file that cannot be opened or read);
+ * mte_format_error_get_location() gives the parts. This is an extended error domain (GLib 2.68+): the location
  * survives g_error_copy().
  */
 #define MTE_FORMAT_ERROR (mte_format_error_quark ())
