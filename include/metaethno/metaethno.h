@@ -27,6 +27,7 @@
 #include <metaethno/mte-analysis.h>
 #include <metaethno/mte-check.h>
 #include <metaethno/mte-line-of-argument.h>
+#include <metaethno/mte-render.h>
 
 #undef MTE_INSIDE
 

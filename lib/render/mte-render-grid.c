@@ -1,0 +1,182 @@
+/* metaethno: the concept × study grid as a report.
+ *
+ * Copyright 2026 the metaethno authors. SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "mte-render-private.h"
+
+static char *
+cell_text (const MteGrid *grid,
+           guint          row,
+           guint          column)
+{
+  guint n = mte_grid_get_n_cell_constructs (grid, row, column);
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append (s, "; ");
+      g_string_append (s, mte_render_construct_name (mte_grid_get_cell_construct (grid, row, column, i)));
+    }
+  return g_string_free (s, FALSE);
+}
+
+static char *
+render_table (const MteGrid  *grid,
+              MteReportFormat format)
+{
+  g_autoptr (MteTable) table = mte_table_new ();
+  guint n_studies = mte_grid_get_n_studies (grid);
+  gboolean csv = format == MTE_REPORT_CSV;
+  GString *out = g_string_new (NULL);
+
+  if (csv)
+    mte_table_add_column (table, "concept_id", MTE_ALIGN_LEFT);
+  mte_table_add_column (table, "concept", MTE_ALIGN_LEFT);
+  if (!csv)
+    mte_table_add_column (table, "studies", MTE_ALIGN_RIGHT);
+  for (guint c = 0; c < n_studies; c++)
+    mte_table_add_column (table, mte_study_get_id (mte_grid_get_study (grid, c)), MTE_ALIGN_LEFT);
+
+  for (guint r = 0; r < mte_grid_get_n_concepts (grid); r++)
+    {
+      MteConcept *concept = mte_grid_get_concept (grid, r);
+
+      mte_table_begin_row (table);
+      if (csv)
+        mte_table_add_cell (table, mte_concept_get_id (concept));
+      mte_table_add_cell (table, mte_concept_get_label (concept));
+      if (!csv)
+        mte_table_add_cell_uint (table, mte_grid_get_concept_study_count (grid, r));
+      for (guint c = 0; c < n_studies; c++)
+        mte_table_add_cell_take (table, cell_text (grid, r, c));
+    }
+  mte_table_render (table, format, NULL, out);
+  return g_string_free (out, FALSE);
+}
+
+/* The grid does not record its order: name the first order whose
+ * sequence of studies the columns follow. */
+static const char *
+guess_order (const MteGrid *grid)
+{
+  guint n_studies = mte_grid_get_n_studies (grid);
+  const MteProject *project;
+
+  if (n_studies > 0)
+    project = mte_entity_get_project (MTE_ENTITY (mte_grid_get_study (grid, 0)));
+  else if (mte_grid_get_n_concepts (grid) > 0)
+    project = mte_entity_get_project (MTE_ENTITY (mte_grid_get_concept (grid, 0)));
+  else
+    return NULL;
+
+  for (int order = MTE_STUDY_ORDER_PROJECT; order <= MTE_STUDY_ORDER_CUSTOM; order++)
+    {
+      guint n = 0;
+      g_autofree MteStudy **studies = mte_project_get_study_order (project, order, &n);
+      gboolean same = n == n_studies;
+
+      for (guint c = 0; same && c < n; c++)
+        same = studies[c] == mte_grid_get_study (grid, c);
+      if (same)
+        return mte_study_order_to_string (order);
+    }
+  return NULL;
+}
+
+static void
+json_construct (MteJsonWriter *w,
+                MteConstruct  *construct)
+{
+  guint n_quotes = mte_construct_get_n_groundings (construct);
+
+  mte_json_begin_object (w);
+  mte_json_member_string (w, "id", mte_construct_get_id (construct));
+  mte_json_member_string (w, "label", mte_construct_get_label (construct));
+  mte_json_member_string (w, "text", mte_construct_get_text (construct));
+  mte_json_key (w, "quotes");
+  mte_json_begin_array (w);
+  for (guint q = 0; q < n_quotes; q++)
+    {
+      MteConstruct *quote = mte_construct_get_grounding (construct, q);
+
+      mte_json_begin_object (w);
+      mte_json_member_string (w, "id", mte_construct_get_id (quote));
+      mte_json_member_string (w, "text", mte_construct_get_text (quote));
+      mte_json_member_string (w, "speaker", mte_construct_get_speaker (quote));
+      mte_json_end_object (w);
+    }
+  mte_json_end_array (w);
+  mte_json_end_object (w);
+}
+
+static char *
+render_json (const MteGrid *grid)
+{
+  MteJsonWriter *w = mte_json_writer_new ();
+  guint n_studies = mte_grid_get_n_studies (grid);
+
+  mte_json_begin_object (w);
+  mte_json_member_string (w, "order", guess_order (grid));
+  mte_json_key (w, "studies");
+  mte_json_begin_array (w);
+  for (guint c = 0; c < n_studies; c++)
+    mte_json_string (w, mte_study_get_id (mte_grid_get_study (grid, c)));
+  mte_json_end_array (w);
+
+  mte_json_key (w, "concepts");
+  mte_json_begin_array (w);
+  for (guint r = 0; r < mte_grid_get_n_concepts (grid); r++)
+    {
+      MteConcept *concept = mte_grid_get_concept (grid, r);
+
+      mte_json_begin_object (w);
+      mte_json_member_string (w, "id", mte_concept_get_id (concept));
+      mte_json_member_string (w, "label", mte_concept_get_label (concept));
+      mte_json_member_uint (w, "studies", mte_grid_get_concept_study_count (grid, r));
+      mte_json_key (w, "cells");
+      mte_json_begin_array (w);
+      for (guint c = 0; c < n_studies; c++)
+        {
+          guint n = mte_grid_get_n_cell_constructs (grid, r, c);
+
+          if (n == 0)
+            continue;
+          mte_json_begin_object (w);
+          mte_json_member_string (w, "study", mte_study_get_id (mte_grid_get_study (grid, c)));
+          mte_json_key (w, "constructs");
+          mte_json_begin_array (w);
+          for (guint i = 0; i < n; i++)
+            json_construct (w, mte_grid_get_cell_construct (grid, r, c, i));
+          mte_json_end_array (w);
+          mte_json_end_object (w);
+        }
+      mte_json_end_array (w);
+      mte_json_end_object (w);
+    }
+  mte_json_end_array (w);
+  mte_json_end_object (w);
+  return mte_json_writer_finish (w);
+}
+
+char *
+mte_grid_render (const MteGrid  *grid,
+                 MteReportFormat format,
+                 GError        **error)
+{
+  g_return_val_if_fail (grid != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  switch (format)
+    {
+    case MTE_REPORT_TEXT:
+    case MTE_REPORT_CSV:
+    case MTE_REPORT_MARKDOWN:
+      return render_table (grid, format);
+    case MTE_REPORT_JSON:
+      return render_json (grid);
+    case MTE_REPORT_DOT:
+    default:
+      return mte_render_unsupported ("grid", format, error);
+    }
+}

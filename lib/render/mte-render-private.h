@@ -1,0 +1,127 @@
+/* metaethno: the writers shared by the report renderers.
+ *
+ * Two small writers, as cmark's renderers share src/render.c: a table
+ * builder that renders one table as aligned text, RFC 4180 CSV or a
+ * GitHub Markdown table, and a JSON writer. Each report (one file per
+ * report, mte-render-*.c) fills them from the public analysis API.
+ *
+ * Copyright 2026 the metaethno authors. SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#ifndef MTE_RENDER_PRIVATE_H
+#define MTE_RENDER_PRIVATE_H
+
+#include <metaethno/metaethno.h>
+
+G_BEGIN_DECLS
+
+/* ------------------------------------------------------------------ */
+/* Common helpers (mte-render.c)                                      */
+/* ------------------------------------------------------------------ */
+
+/* Sets MTE_MODEL_ERROR_INVALID_VALUE: "@what has no FORMAT format";
+ * returns NULL for the caller to return. */
+char *mte_render_unsupported (const char     *what,
+                              MteReportFormat format,
+                              GError        **error);
+
+/* @text with every run of control characters (newlines, tabs...) turned
+ * into one space, and invalid UTF-8 repaired: for one-line output. */
+char *mte_render_one_line (const char *text);
+
+/* Appends @text escaped for inline Markdown: backslash before
+ * \ ` * _ [ ] < > | ~, control characters as spaces. */
+void mte_render_markdown_inline (GString *out, const char *text);
+
+/* The shortest "%.{15,16,17}g" of @value that reads back exactly, in the
+ * C locale; "null" when @value is not finite. */
+#define MTE_RENDER_NUMBER_SIZE 32
+const char *mte_render_number (char buf[MTE_RENDER_NUMBER_SIZE], double value);
+
+/* "%.*f" in the C locale. */
+const char *mte_render_fixed (char buf[MTE_RENDER_NUMBER_SIZE], int digits, double value);
+
+/* A display name: the label, or the id when there is none. */
+const char *mte_render_construct_name (const MteConstruct *construct);
+
+/* ------------------------------------------------------------------ */
+/* Tables (mte-table.c)                                               */
+/* ------------------------------------------------------------------ */
+
+typedef enum {
+  MTE_ALIGN_LEFT = 0,
+  MTE_ALIGN_RIGHT
+} MteAlign;
+
+typedef struct _MteTable MteTable;
+
+MteTable *mte_table_new (void);
+void      mte_table_free (MteTable *table);
+
+/* Columns are declared first, in order. */
+void mte_table_add_column (MteTable *table, const char *title, MteAlign align);
+
+/* Starts a row; cells are then appended left to right. A row with fewer
+ * cells than columns is padded with empty cells. */
+void mte_table_begin_row (MteTable *table);
+void mte_table_add_cell (MteTable *table, const char *text);
+void mte_table_add_cell_take (MteTable *table, char *text);
+void mte_table_add_cell_printf (MteTable *table, const char *format, ...) G_GNUC_PRINTF (2, 3);
+void mte_table_add_cell_uint (MteTable *table, guint value);
+
+/* Appends the table to @out in @format: MTE_REPORT_TEXT (columns
+ * separated by two spaces, a dashed rule under the titles, widths by
+ * characters, right-aligned columns padded on the left, no trailing
+ * blanks), MTE_REPORT_CSV or MTE_REPORT_MARKDOWN. @indent (text only)
+ * prefixes every line. */
+void mte_table_render (const MteTable *table,
+                       MteReportFormat format,
+                       const char     *indent,
+                       GString        *out);
+
+/* Appends one CSV field, quoted when needed (RFC 4180). */
+void mte_csv_field (GString *out, const char *text);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MteTable, mte_table_free)
+
+/* ------------------------------------------------------------------ */
+/* JSON (mte-json-writer.c)                                           */
+/* ------------------------------------------------------------------ */
+
+typedef struct _MteJsonWriter MteJsonWriter;
+
+MteJsonWriter *mte_json_writer_new (void);
+void           mte_json_writer_free (MteJsonWriter *writer);
+/* Returns the document (with a final newline) and frees the writer.
+ * Every container must have been closed. */
+char          *mte_json_writer_finish (MteJsonWriter *writer);
+
+void mte_json_begin_object (MteJsonWriter *writer);
+void mte_json_end_object (MteJsonWriter *writer);
+void mte_json_begin_array (MteJsonWriter *writer);
+void mte_json_end_array (MteJsonWriter *writer);
+
+/* Inside an object: the member name; the next value is its value. */
+void mte_json_key (MteJsonWriter *writer, const char *key);
+
+/* Values. A NULL string is written as null. */
+void mte_json_string (MteJsonWriter *writer, const char *value);
+void mte_json_uint (MteJsonWriter *writer, guint value);
+void mte_json_int (MteJsonWriter *writer, gint64 value);
+void mte_json_double (MteJsonWriter *writer, double value);
+void mte_json_bool (MteJsonWriter *writer, gboolean value);
+void mte_json_null (MteJsonWriter *writer);
+
+/* Key and value at once. */
+void mte_json_member_string (MteJsonWriter *writer, const char *key, const char *value);
+void mte_json_member_uint (MteJsonWriter *writer, const char *key, guint value);
+void mte_json_member_double (MteJsonWriter *writer, const char *key, double value);
+void mte_json_member_bool (MteJsonWriter *writer, const char *key, gboolean value);
+
+/* Appends @text as a JSON string literal, quotes included. */
+void mte_json_escape (GString *out, const char *text);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MteJsonWriter, mte_json_writer_free)
+
+G_END_DECLS
+
+#endif /* MTE_RENDER_PRIVATE_H */

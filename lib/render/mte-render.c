@@ -1,0 +1,132 @@
+/* metaethno: report formats and helpers shared by the renderers.
+ *
+ * Copyright 2026 the metaethno authors. SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "mte-render-private.h"
+
+#include <math.h>
+#include <string.h>
+
+static const char *const format_names[] = {
+  [MTE_REPORT_TEXT] = "text",
+  [MTE_REPORT_CSV] = "csv",
+  [MTE_REPORT_MARKDOWN] = "markdown",
+  [MTE_REPORT_JSON] = "json",
+  [MTE_REPORT_DOT] = "dot",
+};
+
+const char *
+mte_report_format_to_string (MteReportFormat format)
+{
+  return (guint) format < G_N_ELEMENTS (format_names) ? format_names[format] : NULL;
+}
+
+int
+mte_report_format_from_string (const char *name)
+{
+  g_return_val_if_fail (name != NULL, -1);
+  if (strcmp (name, "md") == 0)
+    return MTE_REPORT_MARKDOWN;
+  for (guint i = 0; i < G_N_ELEMENTS (format_names); i++)
+    if (strcmp (format_names[i], name) == 0)
+      return (int) i;
+  return -1;
+}
+
+char *
+mte_render_unsupported (const char     *what,
+                        MteReportFormat format,
+                        GError        **error)
+{
+  const char *name = mte_report_format_to_string (format);
+
+  if (name != NULL)
+    g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE,
+                 "the %s has no %s format", what, name);
+  else
+    g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE,
+                 "unknown report format %d for the %s", (int) format, what);
+  return NULL;
+}
+
+char *
+mte_render_one_line (const char *text)
+{
+  g_autofree char *valid = NULL;
+  GString *out;
+  gboolean in_space = FALSE;
+
+  if (text == NULL)
+    return g_strdup ("");
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c) || c == 0x2028 || c == 0x2029)
+        {
+          if (!in_space)
+            g_string_append_c (out, ' ');
+          in_space = TRUE;
+          continue;
+        }
+      in_space = FALSE;
+      g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+void
+mte_render_markdown_inline (GString    *out,
+                            const char *text)
+{
+  g_autofree char *line = mte_render_one_line (text);
+
+  for (const char *p = line; *p != '\0'; p++)
+    {
+      if (strchr ("\\`*_[]<>|~", *p) != NULL)
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, *p);
+    }
+}
+
+const char *
+mte_render_number (char   buf[MTE_RENDER_NUMBER_SIZE],
+                   double value)
+{
+  if (!isfinite (value))
+    return strcpy (buf, "null");
+  for (int precision = 15; precision <= 17; precision++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%dg", precision);
+      g_ascii_formatd (buf, MTE_RENDER_NUMBER_SIZE, format, value);
+      if (precision == 17 || g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
+  return buf;
+}
+
+const char *
+mte_render_fixed (char   buf[MTE_RENDER_NUMBER_SIZE],
+                  int    digits,
+                  double value)
+{
+  char format[8];
+
+  if (!isfinite (value))
+    return strcpy (buf, "-");
+  g_snprintf (format, sizeof format, "%%.%df", CLAMP (digits, 0, 9));
+  return g_ascii_formatd (buf, MTE_RENDER_NUMBER_SIZE, format, value);
+}
+
+const char *
+mte_render_construct_name (const MteConstruct *construct)
+{
+  const char *label = mte_construct_get_label (construct);
+
+  return label != NULL && *label != '\0' ? label : mte_construct_get_id (construct);
+}
