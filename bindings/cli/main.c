@@ -14,6 +14,13 @@ const MteCliCommand mte_cli_commands[] = {
   { "validate", "Check that project files load, and report the first problem in each", mte_cli_validate },
   { "info",     "Summarise a project: counts of everything in it, and per study",     mte_cli_info },
   { "convert",  "Load a project and write it out again in the current format",        mte_cli_convert },
+  { "grid",       "Show the key concepts x studies grid",                              mte_cli_grid },
+  { "relate",     "Compare studies by shared concepts and cluster them",               mte_cli_relate },
+  { "translate",  "Show the translation table (--table)",                              mte_cli_translate },
+  { "saturation", "Show new and cumulative concepts study by study",                   mte_cli_saturation },
+  { "check",      "Run the method checks; fail when there are errors",                 mte_cli_check },
+  { "synthesize", "Show the line of argument (text, Markdown, JSON or Graphviz)",      mte_cli_synthesize },
+  { "suggest",    "Suggest groupings of concepts into findings",                       mte_cli_suggest },
 };
 const guint mte_cli_n_commands = G_N_ELEMENTS (mte_cli_commands);
 

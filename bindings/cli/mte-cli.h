@@ -41,6 +41,43 @@ typedef struct {
 int mte_cli_validate (int argc, char **argv);
 int mte_cli_info (int argc, char **argv);
 int mte_cli_convert (int argc, char **argv);
+int mte_cli_grid (int argc, char **argv);
+int mte_cli_relate (int argc, char **argv);
+int mte_cli_translate (int argc, char **argv);
+int mte_cli_saturation (int argc, char **argv);
+int mte_cli_check (int argc, char **argv);
+int mte_cli_synthesize (int argc, char **argv);
+int mte_cli_suggest (int argc, char **argv);
+
+/* Report subcommands (mte-cli-report.c, cmd-reports.c). */
+typedef enum {
+  MTE_CLI_REPORT_ORDER = 1 << 0,       /* --order */
+  MTE_CLI_REPORT_THRESHOLD = 1 << 1,   /* --threshold */
+  MTE_CLI_REPORT_MIN_STUDIES = 1 << 2, /* --min-studies */
+  MTE_CLI_REPORT_TABLE = 1 << 3        /* --table, required */
+} MteCliReportFlags;
+
+typedef struct {
+  MteStudyOrder   order;
+  double          threshold;
+  guint           min_studies;
+  MteReportFormat format;
+} MteCliReportOptions;
+
+typedef struct {
+  const char *name;
+  const char *parameter_string;
+  const char *summary;
+  const char *description;
+  guint       flags;            /* MteCliReportFlags */
+  guint       formats;          /* 1 << MteReportFormat for each allowed */
+  double      default_threshold;
+  /* Returns the report, or NULL with @error set; may set *status. */
+  char     *(*render) (MteProject *project, const MteCliReportOptions *options,
+                       int *status, GError **error);
+} MteCliReport;
+
+int mte_cli_run_report (const MteCliReport *report, int argc, char **argv);
 
 /* Every subcommand, in the order `metaethno --help` lists them. */
 extern const MteCliCommand mte_cli_commands[];

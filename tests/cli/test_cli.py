@@ -15,6 +15,8 @@
 # Copyright 2026 the metaethno authors. SPDX-License-Identifier: LGPL-2.1-or-later
 
 import glob
+import csv
+import io
 import json
 import os
 import random
@@ -22,6 +24,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import shutil
 import unittest
 import xml.etree.ElementTree as ElementTree
 from collections import Counter
@@ -33,7 +36,8 @@ MAKE_STARTER = os.environ.get('MTE_MAKE_STARTER', '')
 LIST_STUDIES = os.environ.get('MTE_LIST_STUDIES', '')
 STARTER = os.path.join(EXAMPLES, 'starter.xml')
 
-COMMANDS = ['validate', 'info', 'convert']
+COMMANDS = ['validate', 'info', 'convert', 'grid', 'relate', 'translate',
+            'saturation', 'check', 'synthesize', 'suggest']
 
 
 def running_under_valgrind():
@@ -586,6 +590,136 @@ class TestRobustness(CliTestCase):
             if os.path.exists(path):
                 with self.subTest(path=path):
                     self.assertEqual(self.run_cli('validate', path).returncode, 1)
+
+
+WARMTH = os.path.join(EXAMPLES, 'warmth', 'warmth.xml')
+
+# The report subcommands, the arguments each needs, and their formats.
+REPORTS = {
+    'grid': ([], ['text', 'csv', 'md', 'json']),
+    'relate': ([], ['text', 'csv', 'md', 'json']),
+    'translate': (['--table'], ['text', 'csv', 'md', 'json']),
+    'saturation': ([], ['text', 'csv', 'md', 'json']),
+    'check': ([], ['text', 'csv', 'md', 'json']),
+    'synthesize': ([], ['text', 'md', 'json', 'dot']),
+    'suggest': ([], ['text', 'md', 'json']),
+}
+
+
+class TestReports(CliTestCase):
+    """grid, relate, translate --table, saturation, check, synthesize, suggest."""
+
+    def check_output(self, command, fmt, proc):
+        # CSV lines end in CRLF (RFC 4180); the rest has no trailing blanks.
+        out = proc.stdout.decode('utf-8') if fmt == 'csv' else self.text(proc.stdout)
+        self.assertTrue(out.endswith('\n'), (command, fmt))
+        if fmt == 'json':
+            self.assertIsInstance(json.loads(out), dict)
+        elif fmt == 'csv':
+            rows = list(csv.reader(io.StringIO(out, newline='')))
+            self.assertGreaterEqual(len(rows), 1)
+            self.assertTrue(all(len(row) == len(rows[0]) for row in rows), command)
+        elif fmt == 'dot':
+            self.assertTrue(out.startswith('digraph '))
+            if shutil.which('dot'):
+                svg = subprocess.run(['dot', '-Tsvg'], input=proc.stdout,
+                                     stdout=subprocess.PIPE, timeout=120)
+                self.assertEqual(svg.returncode, 0)
+                self.assertIn(b'<svg', svg.stdout)
+        return out
+
+    def test_every_format_on_warmth(self):
+        for command, (extra, formats) in REPORTS.items():
+            for fmt in formats:
+                with self.subTest(command=command, format=fmt):
+                    proc = self.run_cli(command, WARMTH, *extra, '--format', fmt, expect=0)
+                    self.assertEqual(proc.stderr, b'')
+                    self.check_output(command, fmt, proc)
+
+    def test_valid_fixtures(self):
+        for path in sorted(glob.glob(os.path.join(TEST_DATA, 'valid-*.xml'))):
+            for command, (extra, formats) in REPORTS.items():
+                for fmt in formats:
+                    with self.subTest(file=os.path.basename(path), command=command, format=fmt):
+                        proc = self.run_cli(command, path, *extra, '-f', fmt)
+                        # Only check fails, and only when the file has errors.
+                        self.assertEqual(proc.returncode, 0 if command != 'check' else proc.returncode)
+                        self.check_output(command, fmt, proc)
+                        if command == 'check':
+                            report = json.loads(self.run_cli(command, path, '-f', 'json').stdout)
+                            self.assertEqual(proc.returncode, 1 if report['counts']['error'] else 0)
+
+    def test_orders(self):
+        seen = {}
+        for order in ('project', 'chronological', 'index', 'custom'):
+            proc = self.run_cli('grid', WARMTH, '--order', order, '-f', 'json', expect=0)
+            grid = json.loads(proc.stdout)
+            self.assertEqual(len(grid['studies']), 29)
+            seen[order] = grid['studies']
+        default = json.loads(self.run_cli('grid', WARMTH, '-f', 'json', expect=0).stdout)
+        self.assertEqual(default['studies'], seen['index'])
+        self.assertNotEqual(seen['index'], seen['chronological'])
+        self.assertEqual(sorted(seen['index']), sorted(seen['project']))
+
+    def test_relate_threshold(self):
+        loose = json.loads(self.run_cli('relate', WARMTH, '-t', '0', '-f', 'json', expect=0).stdout)
+        tight = json.loads(self.run_cli('relate', WARMTH, '-t', '1', '-f', 'json', expect=0).stdout)
+        self.assertLessEqual(len(loose['clusters']), len(tight['clusters']))
+        rows = list(csv.DictReader(io.StringIO(
+            self.run_cli('relate', WARMTH, '-f', 'csv', expect=0).stdout.decode(), newline='')))
+        self.assertEqual(len(rows), 29 * 29)
+        self.assertEqual(set(rows[0]), {'study_a', 'study_b', 'shared', 'jaccard',
+                                        'cluster_a', 'cluster_b'})
+
+    def test_check_exit_status(self):
+        report = json.loads(self.run_cli('check', WARMTH, '-f', 'json', expect=0).stdout)
+        self.assertEqual(report['counts']['error'], 0)
+        text = self.text(self.run_cli('check', WARMTH, expect=0).stdout)
+        self.assertRegex(text, r'^0 errors, \d+ warnings?, \d+ notes?\n')
+        # A refutation without a rationale is an error.
+        with open(WARMTH, encoding='utf-8') as f:
+            data = f.read()
+        broken = re.sub(r'(<translation [^>]*kind="refutational"[^>]*>)\s*<rationale>.*?</rationale>',
+                        r'\1', data, count=1, flags=re.S)
+        if broken != data:
+            proc = self.run_cli('check', '-', stdin=broken.encode(), expect=1)
+            self.assertIn('refutation-no-rationale', self.text(proc.stdout))
+
+    def test_synthesize(self):
+        loa = json.loads(self.run_cli('synthesize', WARMTH, '-f', 'json', expect=0).stdout)
+        self.assertEqual(len(loa['findings']), 5)
+        self.assertEqual(loa['coverage']['studies']['total'], 29)
+        strict = json.loads(self.run_cli('synthesize', WARMTH, '--min-studies', '25',
+                                         '-f', 'json', expect=0).stdout)
+        self.assertTrue(any(f['flagged'] for f in strict['findings']))
+
+    def test_help(self):
+        for command in REPORTS:
+            with self.subTest(command=command):
+                text = self.text(self.run_cli(command, '--help', expect=0).stdout)
+                self.assertIn('--format', text)
+
+    def test_usage_errors(self):
+        for args in (['grid'], ['grid', WARMTH, WARMTH], ['grid', ''],
+                     ['grid', WARMTH, '--order', 'random'],
+                     ['grid', WARMTH, '--format', 'dot'],
+                     ['synthesize', WARMTH, '--format', 'csv'],
+                     ['suggest', WARMTH, '--format', 'csv'],
+                     ['relate', WARMTH, '--threshold', '2'],
+                     ['relate', WARMTH, '--threshold', 'x'],
+                     ['check', WARMTH, '--min-studies', '-1'],
+                     ['translate', WARMTH],
+                     ['saturation', WARMTH, '--bogus']):
+            with self.subTest(args=args):
+                self.assert_usage_error(*args)
+
+    def test_invalid_input(self):
+        for command, (extra, _) in REPORTS.items():
+            with self.subTest(command=command):
+                proc = self.run_cli(command, os.path.join(TEST_DATA, 'fail-truncated.xml'),
+                                    *extra, expect=1)
+                self.assertEqual(proc.stdout, b'')
+                self.assertEqual(len(proc.stderr.splitlines()), 1)
 
 
 if __name__ == '__main__':
