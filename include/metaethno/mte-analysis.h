@@ -119,6 +119,14 @@ MTE_API MteGrid *mte_grid_new (const MteProject *project,
 MTE_API void mte_grid_free (MteGrid *grid);
 
 /**
+ * mte_grid_get_order:
+ * @grid: a grid
+ *
+ * Returns: the order of the study columns, as given to mte_grid_new().
+ */
+MTE_API MteStudyOrder mte_grid_get_order (const MteGrid *grid);
+
+/**
  * mte_grid_get_n_concepts:
  * @grid: a grid
  *
@@ -235,6 +243,22 @@ MTE_API MteRelatedness *mte_relatedness_new (const MteProject *project,
  * @relatedness: (nullable) (transfer full): a result
  */
 MTE_API void mte_relatedness_free (MteRelatedness *relatedness);
+
+/**
+ * mte_relatedness_get_order:
+ * @relatedness: a result
+ *
+ * Returns: the order of the studies, as given to mte_relatedness_new().
+ */
+MTE_API MteStudyOrder mte_relatedness_get_order (const MteRelatedness *relatedness);
+
+/**
+ * mte_relatedness_get_threshold:
+ * @relatedness: a result
+ *
+ * Returns: the clustering threshold given to mte_relatedness_new().
+ */
+MTE_API double mte_relatedness_get_threshold (const MteRelatedness *relatedness);
 
 /**
  * mte_relatedness_get_n_studies:
@@ -354,6 +378,15 @@ MTE_API MteTranslationTable *mte_translation_table_new (const MteProject *projec
  * @table: (nullable) (transfer full): a table
  */
 MTE_API void mte_translation_table_free (MteTranslationTable *table);
+
+/**
+ * mte_translation_table_get_order:
+ * @table: a table
+ *
+ * Returns: the translation order of the columns, as given to
+ *   mte_translation_table_new().
+ */
+MTE_API MteStudyOrder mte_translation_table_get_order (const MteTranslationTable *table);
 
 /**
  * mte_translation_table_get_n_concepts:

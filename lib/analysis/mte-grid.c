@@ -22,6 +22,7 @@ typedef struct {
 } GridRow;
 
 struct _MteGrid {
+  MteStudyOrder order;
   MteStudy **studies;
   guint      n_studies;
   GridRow   *rows;
@@ -49,6 +50,7 @@ mte_grid_new (const MteProject *project,
   g_return_val_if_fail (project != NULL, NULL);
 
   grid = g_new0 (MteGrid, 1);
+  grid->order = order;
   grid->studies = mte_project_get_study_order (project, order, &grid->n_studies);
   grid->n_rows = project->concepts->len;
   grid->rows = g_new0 (GridRow, grid->n_rows > 0 ? grid->n_rows : 1);
@@ -89,6 +91,13 @@ mte_grid_free (MteGrid *grid)
   g_free (grid->rows);
   g_free (grid->studies);
   g_free (grid);
+}
+
+MteStudyOrder
+mte_grid_get_order (const MteGrid *grid)
+{
+  g_return_val_if_fail (grid != NULL, MTE_STUDY_ORDER_PROJECT);
+  return grid->order;
 }
 
 guint

@@ -13,6 +13,8 @@
 
 
 struct _MteRelatedness {
+  MteStudyOrder order;
+  double     threshold;
   MteStudy **studies;
   guint      n;
   guint     *shared;     /* n × n, symmetric; diagonal: concepts per study */
@@ -54,6 +56,8 @@ mte_relatedness_new (const MteProject *project,
   g_return_val_if_fail (threshold >= 0.0 && threshold <= 1.0, NULL);
 
   r = g_new0 (MteRelatedness, 1);
+  r->order = order;
+  r->threshold = threshold;
   r->studies = mte_project_get_study_order (project, order, &r->n);
   n = r->n;
   r->shared = g_new0 (guint, (gsize) n * n + 1);
@@ -119,6 +123,20 @@ mte_relatedness_free (MteRelatedness *relatedness)
   g_free (relatedness->shared);
   g_free (relatedness->cluster);
   g_free (relatedness);
+}
+
+MteStudyOrder
+mte_relatedness_get_order (const MteRelatedness *relatedness)
+{
+  g_return_val_if_fail (relatedness != NULL, MTE_STUDY_ORDER_PROJECT);
+  return relatedness->order;
+}
+
+double
+mte_relatedness_get_threshold (const MteRelatedness *relatedness)
+{
+  g_return_val_if_fail (relatedness != NULL, 0.0);
+  return relatedness->threshold;
 }
 
 guint

@@ -21,6 +21,7 @@ typedef struct {
 } TableRow;
 
 struct _MteTranslationTable {
+  MteStudyOrder order;
   MteStudy **studies;
   guint      n_studies;
   TableRow  *rows;           /* in order of first appearance */
@@ -138,6 +139,7 @@ mte_translation_table_new (const MteProject *project,
   g_return_val_if_fail (project != NULL, NULL);
 
   table = g_new0 (MteTranslationTable, 1);
+  table->order = order;
   table->studies = mte_project_get_study_order (project, order, &table->n_studies);
   table->n_rows = project->concepts->len;
   table->rows = g_new0 (TableRow, table->n_rows + 1);
@@ -215,6 +217,13 @@ mte_translation_table_free (MteTranslationTable *table)
   g_free (table->studies);
   g_free (table->new_concepts);
   g_free (table);
+}
+
+MteStudyOrder
+mte_translation_table_get_order (const MteTranslationTable *table)
+{
+  g_return_val_if_fail (table != NULL, MTE_STUDY_ORDER_PROJECT);
+  return table->order;
 }
 
 guint

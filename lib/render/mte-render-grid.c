@@ -55,35 +55,6 @@ render_table (const MteGrid  *grid,
   return g_string_free (out, FALSE);
 }
 
-/* The grid does not record its order: name the first order whose
- * sequence of studies the columns follow. */
-static const char *
-guess_order (const MteGrid *grid)
-{
-  guint n_studies = mte_grid_get_n_studies (grid);
-  const MteProject *project;
-
-  if (n_studies > 0)
-    project = mte_entity_get_project (MTE_ENTITY (mte_grid_get_study (grid, 0)));
-  else if (mte_grid_get_n_concepts (grid) > 0)
-    project = mte_entity_get_project (MTE_ENTITY (mte_grid_get_concept (grid, 0)));
-  else
-    return NULL;
-
-  for (int order = MTE_STUDY_ORDER_PROJECT; order <= MTE_STUDY_ORDER_CUSTOM; order++)
-    {
-      guint n = 0;
-      g_autofree MteStudy **studies = mte_project_get_study_order (project, order, &n);
-      gboolean same = n == n_studies;
-
-      for (guint c = 0; same && c < n; c++)
-        same = studies[c] == mte_grid_get_study (grid, c);
-      if (same)
-        return mte_study_order_to_string (order);
-    }
-  return NULL;
-}
-
 static void
 json_construct (MteJsonWriter *w,
                 MteConstruct  *construct)
@@ -117,7 +88,7 @@ render_json (const MteGrid *grid)
   guint n_studies = mte_grid_get_n_studies (grid);
 
   mte_json_begin_object (w);
-  mte_json_member_string (w, "order", guess_order (grid));
+  mte_json_member_string (w, "order", mte_study_order_to_string (mte_grid_get_order (grid)));
   mte_json_key (w, "studies");
   mte_json_begin_array (w);
   for (guint c = 0; c < n_studies; c++)

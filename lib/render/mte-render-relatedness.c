@@ -110,6 +110,8 @@ render_json (const MteRelatedness *r)
   guint n = mte_relatedness_get_n_studies (r);
 
   mte_json_begin_object (w);
+  mte_json_member_string (w, "order", mte_study_order_to_string (mte_relatedness_get_order (r)));
+  mte_json_member_double (w, "threshold", mte_relatedness_get_threshold (r));
   mte_json_key (w, "studies");
   mte_json_begin_array (w);
   for (guint a = 0; a < n; a++)

@@ -78,6 +78,7 @@ render_json (const MteTranslationTable *t)
   guint n_studies = mte_translation_table_get_n_studies (t);
 
   mte_json_begin_object (w);
+  mte_json_member_string (w, "order", mte_study_order_to_string (mte_translation_table_get_order (t)));
   mte_json_key (w, "studies");
   mte_json_begin_array (w);
   for (guint c = 0; c < n_studies; c++)

@@ -145,6 +145,7 @@ test_grid (void)
   };
   const guint studies[5] = { 2, 2, 2, 1, 0 };
 
+  CU_ASSERT_EQUAL (mte_grid_get_order (g), MTE_STUDY_ORDER_PROJECT);
   CU_ASSERT_EQUAL_FATAL (mte_grid_get_n_concepts (g), 5);
   CU_ASSERT_EQUAL_FATAL (mte_grid_get_n_studies (g), 4);
   for (guint r = 0; r < 5; r++)
@@ -187,6 +188,8 @@ test_relatedness (void)
     { 0, 0, 0, 0 },
   };
 
+  CU_ASSERT_EQUAL (mte_relatedness_get_order (r), MTE_STUDY_ORDER_PROJECT);
+  CU_ASSERT_DOUBLE_EQUAL (mte_relatedness_get_threshold (r), 0.3, 1e-12);
   CU_ASSERT_EQUAL_FATAL (mte_relatedness_get_n_studies (r), 4);
   for (guint a = 0; a < 4; a++)
     {
@@ -287,6 +290,7 @@ test_translation_table_custom (void)
   const int first[5] = { 0, 1, 1, 3, -1 };
   const guint fresh[4] = { 1, 2, 0, 1 };
 
+  CU_ASSERT_EQUAL (mte_translation_table_get_order (t), MTE_STUDY_ORDER_CUSTOM);
   CU_ASSERT_EQUAL_FATAL (mte_translation_table_get_n_concepts (t), 5);
   CU_ASSERT_EQUAL_FATAL (mte_translation_table_get_n_studies (t), 4);
   MTE_ASSERT_STR (mte_study_get_id (mte_translation_table_get_study (t, 0)), "S4");
