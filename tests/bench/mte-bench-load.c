@@ -41,12 +41,26 @@ typedef struct {
 typedef gboolean (*BenchOp) (Bench *bench, GError **error);
 
 static double
-now_seconds (void)
+clock_seconds (clockid_t clock)
 {
   struct timespec ts;
 
-  clock_gettime (CLOCK_MONOTONIC, &ts);
+  clock_gettime (clock, &ts);
   return (double) ts.tv_sec + (double) ts.tv_nsec / 1e9;
+}
+
+static double
+now_seconds (void)
+{
+  return clock_seconds (CLOCK_MONOTONIC);
+}
+
+/* CPU time of this process (user and system): less disturbed than wall
+ * time when other work shares the machine. */
+static double
+cpu_seconds (void)
+{
+  return clock_seconds (CLOCK_PROCESS_CPUTIME_ID);
 }
 
 static int
@@ -341,7 +355,8 @@ measure_peak (Bench       *bench,
 typedef struct {
   const char *name;
   BenchOp     op;
-  GArray     *samples;
+  GArray     *samples;         /* wall-clock seconds */
+  GArray     *cpu_samples;     /* CPU seconds */
 } Timed;
 
 static gboolean
@@ -350,9 +365,11 @@ time_once (Bench    *bench,
            GError  **error)
 {
   double start = now_seconds ();
+  double cpu_start = cpu_seconds ();
 
   if (!timed->op (bench, error))
     return FALSE;
+  g_array_append_val (timed->cpu_samples, (double) { cpu_seconds () - cpu_start });
   g_array_append_val (timed->samples, (double) { now_seconds () - start });
   return TRUE;
 }
@@ -404,10 +421,13 @@ parse_xml_options (const char  *spec,
 
 static void
 print_ratio (const char *what,
-             double      value,
+             Timed      *a,
+             Timed      *b,
              const char *target)
 {
-  printf ("  %-36s %7.2f%s%s\n", what, value, target ? "   target " : "", target ? target : "");
+  printf ("  %-40s %6.2f   %6.2f%s%s\n", what, median (a->samples) / median (b->samples),
+          median (a->cpu_samples) / median (b->cpu_samples),
+          target ? "   target " : "", target ? target : "");
 }
 
 /* Round trip: the file loads, serialises to the same bytes (for files
@@ -492,13 +512,13 @@ main (int    argc,
       "Internal: run one step of the memory measurement and print its figures", "STEP" },
     { NULL }
   };
-  Timed dom = { "libxml2 DOM (xmlCtxtReadFile)", op_dom_file, NULL };
-  Timed dom_mem = { "libxml2 DOM (read + xmlCtxtReadMemory)", op_dom_memory, NULL };
-  Timed sax = { "libxml2 SAX, empty callbacks", op_sax_file, NULL };
-  Timed load = { "mte_project_load_from_file", op_load_file, NULL };
-  Timed to_data = { "mte_project_to_data", op_to_data, NULL };
-  Timed save = { "mte_project_save_to_file (no fsync)", op_save, NULL };
-  Timed save_fsync = { "mte_project_save_to_file (fsync)", op_save_fsync, NULL };
+  Timed dom = { "libxml2 DOM (xmlCtxtReadFile)", op_dom_file, NULL, NULL };
+  Timed dom_mem = { "libxml2 DOM (read + xmlCtxtReadMemory)", op_dom_memory, NULL, NULL };
+  Timed sax = { "libxml2 SAX, empty callbacks", op_sax_file, NULL, NULL };
+  Timed load = { "mte_project_load_from_file", op_load_file, NULL, NULL };
+  Timed to_data = { "mte_project_to_data", op_to_data, NULL, NULL };
+  Timed save = { "mte_project_save_to_file (no fsync)", op_save, NULL, NULL };
+  Timed save_fsync = { "mte_project_save_to_file (fsync)", op_save_fsync, NULL, NULL };
   Timed *all[] = { &dom, &dom_mem, &sax, &load, &to_data, &save, &save_fsync };
 
   context = g_option_context_new ("[FILE] - time loading and saving against libxml2 alone");
@@ -627,7 +647,10 @@ main (int    argc,
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (all); i++)
-    all[i]->samples = g_array_new (FALSE, FALSE, sizeof (double));
+    {
+      all[i]->samples = g_array_new (FALSE, FALSE, sizeof (double));
+      all[i]->cpu_samples = g_array_new (FALSE, FALSE, sizeof (double));
+    }
 
   /* Interleaved, so that drift in the machine's state hits every step. */
   for (guint r = 0; r < bench.repeat; r++)
@@ -641,29 +664,34 @@ main (int    argc,
         (fsync_too && !time_once (&bench, &save_fsync, &error)))
       goto out;
 
-  printf ("\ntimes (median of %u):\n", bench.repeat);
+  printf ("\ntimes (median of %u):                       wall        CPU   wall MiB/s\n", bench.repeat);
   for (guint i = 0; i < G_N_ELEMENTS (all); i++)
     if (all[i]->samples->len > 0)
       {
         double m = median (all[i]->samples);
 
-        printf ("  %-40s %8.3f s  %7.1f MiB/s\n", all[i]->name, m, bench.size / 1048576.0 / m);
+        printf ("  %-40s %8.3f s %8.3f s %8.1f\n", all[i]->name, m, median (all[i]->cpu_samples),
+                bench.size / 1048576.0 / m);
       }
 
-  printf ("\nratios:\n");
-  print_ratio ("load / libxml2 DOM parse", median (load.samples) / median (dom.samples), "<= 1.5");
-  print_ratio ("load / libxml2 SAX parse", median (load.samples) / median (sax.samples), NULL);
-  print_ratio ("load / libxml2 read + DOM from memory", median (load.samples) / median (dom_mem.samples), NULL);
-  print_ratio ("save (no fsync) / load", median (save.samples) / median (load.samples), NULL);
-  print_ratio ("to_data / load", median (to_data.samples) / median (load.samples), NULL);
+  printf ("\nratios:                                    wall      CPU\n");
+  print_ratio ("load / libxml2 DOM parse", &load, &dom, "<= 1.5");
+  print_ratio ("load / libxml2 SAX parse", &load, &sax, NULL);
+  print_ratio ("load / libxml2 read + DOM from memory", &load, &dom_mem, NULL);
+  print_ratio ("save (no fsync) / load", &save, &load, NULL);
+  print_ratio ("to_data / load", &to_data, &load, NULL);
   rc = 0;
 
 out:
   if (error != NULL)
     fprintf (stderr, "mte-bench-load: %s\n", error->message);
   for (guint i = 0; i < G_N_ELEMENTS (all); i++)
-    if (all[i]->samples != NULL)
-      g_array_unref (all[i]->samples);
+    {
+      if (all[i]->samples != NULL)
+        g_array_unref (all[i]->samples);
+      if (all[i]->cpu_samples != NULL)
+        g_array_unref (all[i]->cpu_samples);
+    }
   g_clear_pointer (&bench.project, mte_project_free);
   if (!keep)
     {
