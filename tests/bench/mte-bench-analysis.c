@@ -1,0 +1,225 @@
+/* metaethno: benchmark of the analysis engine (issue 3).
+ *
+ * Builds the grid, the translation table and the line-of-argument
+ * synthesis for generated projects of 300 and 3,000 studies (about 10,000
+ * and 100,000 constructs), and prints, from the same run:
+ *
+ *   - each step's median wall and CPU time;
+ *   - the scaling ratio: time at 10x the data over time at 1x (linear
+ *     would be 10);
+ *   - each step against a baseline: one pass over every construct,
+ *     concept expression and translation of the project (the least any
+ *     analysis must touch), so machine speed cancels out.
+ *
+ *     mte-bench-analysis [--repeat N] [--constructs-per-study M] [SIZE...]
+ *
+ * Figures go to docs/performance.md; nothing here checks a time.
+ *
+ * Copyright 2026 the metaethno authors. SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <metaethno/metaethno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "bench-gen.h"
+
+typedef enum {
+  STEP_BASELINE,
+  STEP_GRID,
+  STEP_TABLE,
+  STEP_SYNTHESIS,
+  STEP_ALL,
+  N_STEPS
+} Step;
+
+static const char *const step_names[N_STEPS] = {
+  "baseline walk", "grid", "translation table", "synthesis", "grid + table + synthesis",
+};
+
+static volatile guint sink;
+
+static double
+cpu_now (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Touches what any analysis must: every construct of every study, every
+ * expression of every concept, both sides of every translation. */
+static void
+baseline_walk (const MteProject *p)
+{
+  guint n = 0;
+
+  for (guint s = 0; s < mte_project_get_n_studies (p); s++)
+    {
+      MteStudy *study = mte_project_get_study (p, s);
+
+      for (guint c = 0; c < mte_study_get_n_constructs (study); c++)
+        n += mte_construct_get_order (mte_study_get_construct (study, c));
+    }
+  for (guint k = 0; k < mte_project_get_n_concepts (p); k++)
+    {
+      MteConcept *concept = mte_project_get_concept (p, k);
+
+      for (guint e = 0; e < mte_concept_get_n_expressions (concept); e++)
+        n += mte_construct_get_order (mte_concept_get_expression (concept, e));
+    }
+  for (guint t = 0; t < mte_project_get_n_translations (p); t++)
+    {
+      MteTranslation *tr = mte_project_get_translation (p, t);
+
+      n += mte_entity_get_kind (mte_translation_get_source (tr)) +
+           mte_entity_get_kind (mte_translation_get_target (tr));
+    }
+  sink = n;
+}
+
+static void
+run_step (const MteProject *p,
+          Step              step)
+{
+  MteGrid *grid = NULL;
+  MteTranslationTable *table = NULL;
+  MteLineOfArgument *loa = NULL;
+
+  switch (step)
+    {
+    case STEP_BASELINE:
+      baseline_walk (p);
+      break;
+    case STEP_GRID:
+      grid = mte_grid_new (p, MTE_STUDY_ORDER_INDEX);
+      break;
+    case STEP_TABLE:
+      table = mte_translation_table_new (p, MTE_STUDY_ORDER_INDEX);
+      break;
+    case STEP_SYNTHESIS:
+      loa = mte_line_of_argument_new (p, MTE_CHECK_DEFAULT_MIN_STUDIES);
+      break;
+    case STEP_ALL:
+      grid = mte_grid_new (p, MTE_STUDY_ORDER_INDEX);
+      table = mte_translation_table_new (p, MTE_STUDY_ORDER_INDEX);
+      loa = mte_line_of_argument_new (p, MTE_CHECK_DEFAULT_MIN_STUDIES);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  mte_grid_free (grid);
+  mte_translation_table_free (table);
+  mte_line_of_argument_free (loa);
+}
+
+static int
+compare_double (const void *a,
+                const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static double
+median (double *values,
+        guint   n)
+{
+  qsort (values, n, sizeof (double), compare_double);
+  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+int
+main (int argc, char **argv)
+{
+  int repeat = 15, per_study = 33;
+  g_auto (GStrv) sizes_arg = NULL;
+  GOptionEntry entries[] = {
+    { "repeat", 'r', 0, G_OPTION_ARG_INT, &repeat, "Runs of each step (median reported)", "N" },
+    { "constructs-per-study", 'c', 0, G_OPTION_ARG_INT, &per_study, "Constructs per study", "M" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &sizes_arg, NULL, "[STUDIES...]" },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) context = g_option_context_new ("- benchmark the analysis engine");
+  g_autoptr (GError) error = NULL;
+  guint sizes[8] = { 300, 3000 }, n_sizes = 2;
+  double wall[8][N_STEPS], cpu[8][N_STEPS];
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || repeat < 1 || per_study < 2)
+    {
+      fprintf (stderr, "%s\n", error != NULL ? error->message : "bad --repeat or --constructs-per-study");
+      return 2;
+    }
+  if (sizes_arg != NULL)
+    {
+      n_sizes = MIN (g_strv_length (sizes_arg), G_N_ELEMENTS (sizes));
+      for (guint i = 0; i < n_sizes; i++)
+        sizes[i] = (guint) g_ascii_strtoull (sizes_arg[i], NULL, 10);
+    }
+
+  for (guint z = 0; z < n_sizes; z++)
+    {
+      BenchGenParams params;
+      BenchGenCounts counts;
+      g_autoptr (MteProject) p = NULL;
+      g_autofree double *w = g_new (double, repeat);
+      g_autofree double *c = g_new (double, repeat);
+
+      bench_gen_params_init (&params);
+      params.n_studies = sizes[z];
+      params.constructs_per_study = (guint) per_study;
+      p = bench_gen_project (&params, &counts, &error);
+      if (p == NULL)
+        {
+          fprintf (stderr, "%s\n", error->message);
+          return 1;
+        }
+      printf ("%u studies: %u constructs (%u first-order), %u concepts, %u expressions, "
+              "%u translations, %u third-order constructs, %u argument links\n",
+              counts.studies, counts.first_order + counts.second_order, counts.first_order,
+              counts.concepts, counts.expressions, counts.translations,
+              counts.third_orders, counts.argument_links);
+
+      for (int s = 0; s < N_STEPS; s++)
+        {
+          run_step (p, (Step) s);            /* warm-up */
+          for (int r = 0; r < repeat; r++)
+            {
+              gint64 t0 = g_get_monotonic_time ();
+              double c0 = cpu_now ();
+
+              run_step (p, (Step) s);
+              c[r] = (cpu_now () - c0) * 1e3;
+              w[r] = (g_get_monotonic_time () - t0) / 1e3;
+            }
+          wall[z][s] = median (w, repeat);
+          cpu[z][s] = median (c, repeat);
+        }
+    }
+
+  printf ("\n%-26s", "step (median ms, wall/cpu)");
+  for (guint z = 0; z < n_sizes; z++)
+    printf ("  %8u studies   ", sizes[z]);
+  printf ("  x baseline (largest)\n");
+  for (int s = 0; s < N_STEPS; s++)
+    {
+      printf ("%-26s", step_names[s]);
+      for (guint z = 0; z < n_sizes; z++)
+        printf ("  %8.2f / %7.2f", wall[z][s], cpu[z][s]);
+      printf ("  %8.1f\n", cpu[n_sizes - 1][s] / MAX (cpu[n_sizes - 1][STEP_BASELINE], 1e-6));
+    }
+  if (n_sizes >= 2)
+    {
+      printf ("\nscaling, %u -> %u studies (%.0fx the data; cpu time ratio):\n",
+              sizes[0], sizes[n_sizes - 1], (double) sizes[n_sizes - 1] / sizes[0]);
+      for (int s = 0; s < N_STEPS; s++)
+        printf ("  %-26s %6.2fx\n", step_names[s],
+                cpu[n_sizes - 1][s] / MAX (cpu[0][s], 1e-6));
+    }
+  return 0;
+}
