@@ -23,6 +23,15 @@ void mte_format_error_set (GError    **error,
                            const char *format,
                            ...) G_GNUC_PRINTF (6, 7);
 
+/*
+ * Error and report messages are one line. Text a user wrote (an answer, a
+ * label, a key) may hold newlines and other control characters: pass it
+ * through this before putting it in a message. Returns a new string with
+ * tab, newline and carriage return written as \t, \n, \r and other C0
+ * characters as \xHH, cut to @max_chars characters with "…" (0: no limit).
+ */
+char *mte_message_text (const char *text, guint max_chars);
+
 G_END_DECLS
 
 #endif /* MTE_ERROR_PRIVATE_H */

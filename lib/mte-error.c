@@ -4,6 +4,8 @@
  */
 #include "mte-error-private.h"
 
+#include <string.h>
+
 G_DEFINE_QUARK (mte-model-error-quark, mte_model_error)
 
 /* The format error domain is "extended" so that the location of a load
@@ -99,4 +101,43 @@ mte_format_error_set (GError       **error,
   priv->line = line;
   priv->column = column;
   g_propagate_error (error, err);
+}
+
+char *
+mte_message_text (const char *text,
+                  guint       max_chars)
+{
+  GString *out;
+  guint n = 0;
+
+  if (text == NULL)
+    return g_strdup ("");
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (max_chars > 0 && n++ == max_chars)
+        {
+          g_string_append (out, "\u2026");
+          break;
+        }
+      switch (*p)
+        {
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        default:
+          if ((guchar) *p < 0x20)
+            g_string_append_printf (out, "\\x%02X", (guchar) *p);
+          else
+            g_string_append_len (out, p, g_utf8_next_char (p) - p);
+          break;
+        }
+    }
+  return g_string_free (out, FALSE);
 }

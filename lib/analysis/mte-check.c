@@ -6,6 +6,7 @@
  * Copyright 2026 the metaethno authors. SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include "mte-analysis-private.h"
+#include "mte-error-private.h"
 
 #include <string.h>
 
@@ -148,19 +149,21 @@ check_concepts (MteCheckReport   *r,
     {
       MteConcept *concept = g_ptr_array_index (project->concepts, i);
       guint n = count_studies (concept);
+      /* Labels are the team's free text: keep messages on one line. */
+      g_autofree char *label = mte_message_text (concept->label, 60);
 
       if (n == 0)
         report (r, MTE_SEVERITY_WARNING, "concept-unexpressed", concept,
                 "concept '%s' (%s) is expressed by no study", concept->base.id,
-                concept->label);
+                label);
       else if (n == 1)
         report (r, MTE_SEVERITY_WARNING, "concept-single-study", concept,
                 "concept '%s' (%s) is expressed by one study only",
-                concept->base.id, concept->label);
+                concept->base.id, label);
       if (project->third_orders->len > 0 && !g_hash_table_contains (in_basis, concept))
         report (r, MTE_SEVERITY_INFO, "concept-unused", concept,
                 "concept '%s' (%s) is carried into no third-order construct",
-                concept->base.id, concept->label);
+                concept->base.id, label);
     }
 }
 
@@ -234,6 +237,7 @@ check_findings (MteCheckReport   *r,
   for (guint i = 0; i < project->third_orders->len; i++)
     {
       MteThirdOrder *t = g_ptr_array_index (project->third_orders, i);
+      g_autofree char *label = mte_message_text (t->label, 60);
       guint k, n_studies;
 
       for (k = 0; mte_line_of_argument_get_finding (loa, k) != t; k++)
@@ -242,20 +246,20 @@ check_findings (MteCheckReport   *r,
       if (t->basis == NULL || t->basis->len == 0)
         report (r, MTE_SEVERITY_ERROR, "finding-no-basis", t,
                 "third-order construct '%s' (%s) rests on no concept or construct",
-                t->base.id, t->label);
+                t->base.id, label);
       else if (mte_line_of_argument_is_flagged (loa, k))
         report (r, MTE_SEVERITY_WARNING, "finding-few-studies", t,
                 "third-order construct '%s' (%s) rests on %u %s, fewer than %u",
-                t->base.id, t->label, n_studies, n_studies == 1 ? "study" : "studies",
+                t->base.id, label, n_studies, n_studies == 1 ? "study" : "studies",
                 min_studies);
       if (project->third_orders->len > 1 && !g_hash_table_contains (linked, t))
         report (r, MTE_SEVERITY_WARNING, "finding-unlinked", t,
                 "third-order construct '%s' (%s) is not joined to the line of "
-                "argument", t->base.id, t->label);
+                "argument", t->base.id, label);
       if (t->confidence == MTE_CONFIDENCE_NOT_ASSESSED)
         report (r, MTE_SEVERITY_INFO, "finding-no-confidence", t,
                 "third-order construct '%s' (%s) has no GRADE-CERQual "
-                "confidence yet", t->base.id, t->label);
+                "confidence yet", t->base.id, label);
     }
 
   for (guint c = 0; c < mte_line_of_argument_get_n_cycles (loa); c++)

@@ -3,6 +3,7 @@
  * Copyright 2026 the metaethno authors. SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include "mte-model-private.h"
+#include "mte-error-private.h"
 
 #include <string.h>
 
@@ -385,11 +386,13 @@ mte_study_set_appraisal (MteStudy   *study,
   if (answer != NULL && question->answers[0] != NULL &&
       !g_strv_contains ((const char * const *) question->answers, answer))
     {
-      g_autofree char *allowed = g_strjoinv ("', '", question->answers);
+      g_autofree char *joined = g_strjoinv ("', '", question->answers);
+      g_autofree char *allowed = mte_message_text (joined, 200);
+      g_autofree char *given = mte_message_text (answer, 80);
 
       g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE,
                    "'%s' is not an answer to question '%s' of checklist '%s' "
-                   "(allowed: '%s')", answer, question_key, checklist_id,
+                   "(allowed: '%s')", given, question_key, checklist_id,
                    allowed);
       return FALSE;
     }

@@ -422,7 +422,22 @@ test_suggestions (void)
   mte_suggestions_free (s);
 }
 
+static void
+test_messages_one_line (void)
+{
+  g_autoptr (MteProject) p = mte_project_new ();
+  MteCheckReport *r;
+
+  mte_project_add_concept (p, "k", "two\nlines\tand a tab", NULL);
+  r = mte_project_check (p, 2);
+  CU_ASSERT_EQUAL_FATAL (mte_check_report_get_n_issues (r), 1);
+  MTE_ASSERT_STR (mte_check_report_get_message (r, 0),
+                  "concept 'k' (two\\nlines\\tand a tab) is expressed by no study");
+  mte_check_report_free (r);
+}
+
 static const MteTestCase cases[] = {
+  { "messages stay on one line", test_messages_one_line },
   { "argument order and grounding", test_argument_order_and_grounding },
   { "coverage and levels", test_coverage_and_levels },
   { "acyclic order", test_acyclic_order },

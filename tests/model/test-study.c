@@ -132,6 +132,10 @@ test_appraisal (void)
   CU_ASSERT_FALSE (mte_study_set_appraisal (s, "casp", "q1", "maybe", NULL, &error));
   CU_ASSERT_PTR_NOT_NULL (strstr (error->message, "maybe"));
   MTE_ASSERT_ERROR (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE);
+  CU_ASSERT_FALSE (mte_study_set_appraisal (s, "casp", "q1", "two\nlines", NULL, &error));
+  CU_ASSERT_PTR_NULL (strchr (error->message, '\n'));
+  CU_ASSERT_PTR_NOT_NULL (strstr (error->message, "'two\\nlines'"));
+  MTE_ASSERT_ERROR (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE);
   CU_ASSERT_FALSE (mte_study_set_appraisal (s, "casp", "q9", "yes", NULL, &error));
   MTE_ASSERT_ERROR (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_NOT_FOUND);
   CU_ASSERT_FALSE (mte_study_set_appraisal (s, "jbi", "q1", "yes", NULL, &error));

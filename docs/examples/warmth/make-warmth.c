@@ -106,8 +106,8 @@ static const char * const questions[N_QUESTIONS] = {
   "Was the research design suited to the aim?",
   "Did the way participants were recruited fit the aim of the study?",
   "Were the data collected in ways that speak to the research question?",
-  "Have the researchers considered how they, and their relationship with "
-  "participants, shaped the study?",
+  ("Have the researchers considered how they, and their relationship with "
+   "participants, shaped the study?"),
   "Were ethical issues taken into account?",
   "Was the analysis rigorous enough, and described in enough detail to judge?",
   "Is there a clear account of the findings?",
