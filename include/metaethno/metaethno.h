@@ -28,6 +28,7 @@
 #include <metaethno/mte-check.h>
 #include <metaethno/mte-line-of-argument.h>
 #include <metaethno/mte-render.h>
+#include <metaethno/mte-session.h>
 
 #undef MTE_INSIDE
 

@@ -82,6 +82,8 @@ typedef enum {
   EL_CLASSIFICATION,
   EL_MEMOS,
   EL_MEMO,
+  EL_TRANSLATION_SESSION,
+  EL_DECISION,
   EL_CHECKLIST_QUESTION,        /* not a name: "question" inside a checklist */
   /* Study text fields other than the title: EL_FIELD + MteStudyField. */
   EL_FIELD,
@@ -134,6 +136,8 @@ static const struct {
   { "classification", EL_CLASSIFICATION },
   { "memos", EL_MEMOS },
   { "memo", EL_MEMO },
+  { "translation-session", EL_TRANSLATION_SESSION },
+  { "decision", EL_DECISION },
 };
 
 typedef enum {
@@ -169,6 +173,10 @@ typedef enum {
   AT_RELATION,
   AT_SUBJECT,
   AT_AUTHOR,
+  AT_CONSTRUCT,
+  AT_CONCEPT,
+  AT_TRANSLATION,
+  AT_EXPRESSION_ADDED,
   N_ATTRS
 } AttrId;
 
@@ -177,7 +185,8 @@ static const char * const attr_names[N_ATTRS] = {
   "sample-size", "index-study", "position", "checklist", "question", "order",
   "label", "page", "section", "speaker", "ref", "kind", "source", "target",
   "source-study", "target-study", "reviewer", "component", "level", "from",
-  "to", "relation", "subject", "author",
+  "to", "relation", "subject", "author", "construct", "concept",
+  "translation", "expression-added",
 };
 
 /* Lists whose references may point forward; see queue_ref(). */
@@ -255,6 +264,14 @@ typedef struct {
   char             *note;
   char             *explanation;
   guint             concerns_seen;
+
+  MteSession       *session;
+  MteDecisionKind   decision_kind;
+  gboolean          expression_added;
+  gint64            decision_created;
+  char             *rationale;  /* of the decision being read */
+  int               decision_line;
+  int               decision_column;
 
   GArray           *pending;    /* PendingRef */
   gpointer          pending_owner[N_REF_KINDS];
@@ -1475,6 +1492,118 @@ start_memo (Loader *l)
 }
 
 static gboolean
+start_session (Loader *l)
+{
+  const char *order = required (l, AT_ORDER, "translation-session");
+  GError *err = NULL;
+  int value;
+
+  if (order == NULL)
+    return FALSE;
+  if (mte_project_get_session (l->project) != NULL)
+    {
+      suspect (l, "a second <translation-session>");
+      return FALSE;
+    }
+  if ((value = mte_study_order_from_string (order)) < 0)
+    {
+      suspect (l, "<translation-session>: invalid order '%s'", order);
+      return FALSE;
+    }
+  l->session = mte_project_start_session (l->project, (MteStudyOrder) value, &err);
+  if (l->session == NULL)
+    {
+      fail_model (l, err);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Checks the references of a decision where its start tag is; the rules
+ * that join them (what each kind takes, one decision per construct) are
+ * the model's, applied at the end tag once the rationale is known. */
+static gboolean
+start_decision (Loader *l)
+{
+  const char *construct = required_id (l, AT_CONSTRUCT, "decision");
+  const char *kind = required (l, AT_KIND, "decision");
+  const char *value;
+  MteEntity *entity;
+  int k;
+
+  if (construct == NULL || kind == NULL)
+    return FALSE;
+  for (k = MTE_DECISION_RECIPROCAL; k <= MTE_DECISION_SET_ASIDE; k++)
+    if (strcmp (kind, mte_decision_kind_to_string ((MteDecisionKind) k)) == 0)
+      break;
+  if (k > MTE_DECISION_SET_ASIDE)
+    {
+      suspect (l, "<decision>: invalid kind '%s'", kind);
+      return FALSE;
+    }
+  l->decision_kind = (MteDecisionKind) k;
+  l->expression_added = FALSE;
+  if ((value = l->attrs[AT_EXPRESSION_ADDED]) != NULL &&
+      !parse_bool (value, &l->expression_added))
+    {
+      suspect (l, "<decision>: invalid boolean '%s'", value);
+      return FALSE;
+    }
+  l->decision_created = 0;
+  if ((value = l->attrs[AT_CREATED]) != NULL && !parse_time (value, &l->decision_created))
+    {
+      suspect (l, "<decision>: invalid time '%s'", value);
+      return FALSE;
+    }
+  entity = resolve_now (l, construct, 1u << MTE_ENTITY_CONSTRUCT, "decision construct",
+                        "second-order construct");
+  if (entity == NULL)
+    return FALSE;
+  if (mte_construct_get_order ((MteConstruct *) entity) != MTE_CONSTRUCT_SECOND_ORDER)
+    {
+      fail (l, MTE_FORMAT_ERROR_UNKNOWN_REFERENCE,
+            "decision construct '%s' names a first-order construct; expected a "
+            "second-order construct", construct);
+      return FALSE;
+    }
+  if ((value = l->attrs[AT_CONCEPT]) != NULL &&
+      resolve_now (l, value, 1u << MTE_ENTITY_CONCEPT, "decision concept", "concept") == NULL)
+    return FALSE;
+  if ((value = l->attrs[AT_TRANSLATION]) != NULL &&
+      resolve_now (l, value, 1u << MTE_ENTITY_TRANSLATION, "decision translation",
+                   "translation") == NULL)
+    return FALSE;
+  if ((value = l->attrs[AT_REVIEWER]) != NULL &&
+      resolve_now (l, value, 1u << MTE_ENTITY_MEMBER, "reviewer", "team member") == NULL)
+    return FALSE;
+  save_attributes (l);
+  g_clear_pointer (&l->rationale, g_free);
+  here (l, &l->decision_line, &l->decision_column);
+  return TRUE;
+}
+
+static void
+end_decision (Loader *l)
+{
+  GError *err = NULL;
+
+  if (!mte_session_restore_decision (l->session, saved (l, AT_CONSTRUCT), l->decision_kind,
+                                     saved (l, AT_CONCEPT), saved (l, AT_TRANSLATION),
+                                     l->expression_added, l->rationale,
+                                     saved (l, AT_REVIEWER), l->decision_created, &err))
+    {
+      MteFormatError code = MTE_FORMAT_ERROR_INVALID_VALUE;
+
+      if (err->domain == MTE_MODEL_ERROR &&
+          (err->code == MTE_MODEL_ERROR_NOT_FOUND || err->code == MTE_MODEL_ERROR_WRONG_KIND))
+        code = MTE_FORMAT_ERROR_UNKNOWN_REFERENCE;
+      fail_at (l, code, l->decision_line, l->decision_column, "%s", err->message);
+      g_error_free (err);
+    }
+  g_clear_pointer (&l->rationale, g_free);
+}
+
+static gboolean
 is_text_element (ElementId el)
 {
   switch (el)
@@ -1506,6 +1635,8 @@ start_element (Loader *l, ElementId parent, ElementId el)
         case EL_TRANSLATIONS: case EL_THIRD_ORDERS: case EL_ARGUMENT_LINKS:
         case EL_FRAMEWORKS: case EL_MEMOS:
           return el;
+        case EL_TRANSLATION_SESSION:
+          return start_session (l) ? el : EL_UNKNOWN;
         default:
           return EL_UNKNOWN;
         }
@@ -1659,6 +1790,12 @@ start_element (Loader *l, ElementId parent, ElementId el)
     case EL_MEMOS:
       ok = el == EL_MEMO && start_memo (l);
       break;
+    case EL_TRANSLATION_SESSION:
+      ok = el == EL_DECISION && start_decision (l);
+      break;
+    case EL_DECISION:
+      ok = el == EL_RATIONALE;
+      break;
     default:
       return EL_UNKNOWN;
     }
@@ -1756,6 +1893,11 @@ end_element (Loader *l, ElementId parent, ElementId el)
     case EL_RATIONALE:
       if (parent == EL_TRANSLATION)
         ok = mte_translation_set_rationale (l->translation, text, &err);
+      else if (parent == EL_DECISION)
+        {
+          g_free (l->rationale);
+          l->rationale = g_strdup (text);
+        }
       else
         ok = mte_argument_link_set_rationale (l->link, text, &err);
       break;
@@ -1783,6 +1925,9 @@ end_element (Loader *l, ElementId parent, ElementId el)
       break;
     case EL_DESCRIPTION:
       ok = mte_framework_set_description (l->framework, text, &err);
+      break;
+    case EL_DECISION:
+      end_decision (l);
       break;
     case EL_MEMO:
       {
@@ -2031,6 +2176,7 @@ loader_clear (Loader *l)
   g_free (l->answer);
   g_free (l->note);
   g_free (l->explanation);
+  g_free (l->rationale);
   g_free (l->suspect);
 }
 

@@ -740,6 +740,61 @@ write_memos (MteWriter *w, const MteProject *project)
   g_string_append (w->out, "  </memos>\n");
 }
 
+static void
+write_session (MteWriter *w, const MteProject *project)
+{
+  MteSession *session = mte_project_get_session (project);
+  guint n;
+
+  if (session == NULL)
+    return;
+  n = mte_session_get_n_decisions (session);
+  where (w, "translation session", NULL);
+  g_string_append (w->out, "  <translation-session");
+  attr (w, "order", mte_study_order_to_string (mte_session_get_order (session)));
+  if (n == 0)
+    {
+      g_string_append (w->out, "/>\n");
+      return;
+    }
+  g_string_append (w->out, ">\n");
+  for (guint i = 0; i < n; i++)
+    {
+      MteConstruct *construct = mte_session_get_decision_construct (session, i);
+      MteDecisionKind kind = mte_session_get_decision_kind (session, i);
+      MteConcept *concept = mte_session_get_decision_concept (session, i);
+      MteTranslation *translation = mte_session_get_decision_translation (session, i);
+      MteMember *reviewer = mte_session_get_decision_reviewer (session, i);
+      const char *rationale = mte_session_get_decision_rationale (session, i);
+
+      where (w, "decision on", mte_construct_get_id (construct));
+      start_tag (w, 2, "decision");
+      attr (w, "construct", mte_construct_get_id (construct));
+      attr (w, "kind", mte_decision_kind_to_string (kind));
+      if (concept != NULL)
+        attr (w, "concept", mte_concept_get_id (concept));
+      if (translation != NULL)
+        attr (w, "translation", mte_translation_get_id (translation));
+      /* Only a reciprocal decision may find the expression already there;
+       * a new concept's expression is always its own. */
+      if (kind == MTE_DECISION_RECIPROCAL)
+        attr (w, "expression-added",
+              mte_session_get_decision_expression_added (session, i) ? "true" : "false");
+      if (reviewer != NULL)
+        attr (w, "reviewer", mte_member_get_id (reviewer));
+      attr_time (w, "created", mte_session_get_decision_created (session, i));
+      if (rationale == NULL)
+        {
+          g_string_append (w->out, "/>\n");
+          continue;
+        }
+      g_string_append (w->out, ">\n");
+      text_element (w, 3, "rationale", rationale);
+      end_tag (w, 2, "decision");
+    }
+  g_string_append (w->out, "  </translation-session>\n");
+}
+
 char *
 mte_project_to_data (const MteProject *project,
                      gsize            *length,
@@ -771,6 +826,7 @@ mte_project_to_data (const MteProject *project,
   write_argument_links (&w, project);
   write_frameworks (&w, project);
   write_memos (&w, project);
+  write_session (&w, project);
   g_string_append (w.out, "</project>\n");
 
   if (w.error != NULL)

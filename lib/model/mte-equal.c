@@ -270,6 +270,32 @@ memo_eq (const MteEntity *ea,
          str_eq (a->text, b->text);
 }
 
+static gboolean
+session_eq (const MteSession *a,
+            const MteSession *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  if (a->order != b->order || a->decisions->len != b->decisions->len)
+    return FALSE;
+  for (guint i = 0; i < a->decisions->len; i++)
+    {
+      const MteDecision *da = g_ptr_array_index (a->decisions, i);
+      const MteDecision *db = g_ptr_array_index (b->decisions, i);
+
+      if (da->kind != db->kind ||
+          !ref_eq (&da->construct->base, &db->construct->base) ||
+          !ref_eq ((MteEntity *) da->concept, (MteEntity *) db->concept) ||
+          !ref_eq ((MteEntity *) da->translation, (MteEntity *) db->translation) ||
+          da->expression_added != db->expression_added ||
+          !str_eq (da->rationale, db->rationale) ||
+          !ref_eq ((MteEntity *) da->reviewer, (MteEntity *) db->reviewer) ||
+          da->created != db->created)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 mte_project_equal (const MteProject *a,
                    const MteProject *b)
@@ -294,5 +320,6 @@ mte_project_equal (const MteProject *a,
          list_eq (a->third_orders, b->third_orders, third_order_eq) &&
          list_eq (a->argument_links, b->argument_links, argument_link_eq) &&
          list_eq (a->frameworks, b->frameworks, framework_eq) &&
-         list_eq (a->memos, b->memos, memo_eq);
+         list_eq (a->memos, b->memos, memo_eq) &&
+         session_eq (a->session, b->session);
 }

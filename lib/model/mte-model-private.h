@@ -137,6 +137,24 @@ struct _MteMemo {
   char      *text;
 };
 
+/* One decision of the translation session (mte-session.c). */
+typedef struct {
+  MteConstruct    *construct;   /* second-order */
+  MteDecisionKind  kind;
+  MteConcept      *concept;     /* NULL when set aside */
+  MteTranslation  *translation; /* reciprocal and refutational only */
+  gboolean         expression_added; /* the decision made the expression */
+  char            *rationale;
+  MteMember       *reviewer;
+  gint64           created;
+} MteDecision;
+
+struct _MteSession {
+  MteProject    *project;
+  MteStudyOrder  order;
+  GPtrArray     *decisions;     /* MteDecision*, owned, in the order made */
+};
+
 struct _MteProject {
   char       *title;
   char       *question;
@@ -157,6 +175,7 @@ struct _MteProject {
   GPtrArray  *argument_links;
   GPtrArray  *frameworks;
   GPtrArray  *memos;
+  MteSession *session;          /* NULL: no translation session */
 
   guint       loading;          /* > 0: loader at work, do not touch modified */
 };
@@ -200,6 +219,32 @@ gboolean mte_ptr_set_remove (GPtrArray *array, gpointer item);
 guint mte_study_drop_appraisals (MteProject *project, MteChecklist *checklist,
                                  const char *question, gboolean really,
                                  GString *names);
+
+/* Translation sessions (mte-session.c). */
+void mte_session_free (MteSession *session);
+
+/* Drops the decisions whose construct, concept or translation is in
+ * @doomed (a set of entities about to be freed), and clears reviewers in
+ * it. Called by mte_project_remove(). */
+void mte_session_drop_doomed (MteSession *session, GHashTable *doomed);
+
+/* Appends a decision read from a file without re-applying its effects.
+ * @concept_id and @translation_id are required or forbidden as @kind
+ * implies; @expression_added is only meaningful for a reciprocal decision
+ * (a new concept's expression is always the decision's own). Fails with
+ * NOT_FOUND or WRONG_KIND for a bad reference, INVALID_VALUE for a
+ * decision the session cannot hold (a second decision on a construct,
+ * an attribute the kind does not take). */
+gboolean mte_session_restore_decision (MteSession      *session,
+                                       const char      *construct_id,
+                                       MteDecisionKind  kind,
+                                       const char      *concept_id,
+                                       const char      *translation_id,
+                                       gboolean         expression_added,
+                                       const char      *rationale,
+                                       const char      *reviewer_id,
+                                       gint64           created,
+                                       GError         **error);
 
 /* The loader brackets its work with these so that building the model does
  * not stamp the modified time on every call. */

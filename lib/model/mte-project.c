@@ -186,6 +186,7 @@ mte_project_free (MteProject *project)
 
   /* Studies free their constructs. Order does not matter: entities hold
    * only borrowed pointers to each other. */
+  mte_session_free (project->session);
   free_entities (project->memos);
   free_entities (project->frameworks);
   free_entities (project->argument_links);

@@ -423,6 +423,9 @@ drop_references (MteProject *project,
       if (m->author != NULL && g_hash_table_contains (doomed, m->author))
         m->author = NULL;
     }
+  /* Session decisions never block a removal: a decision about something
+   * that goes is dropped, and its construct is undecided again. */
+  mte_session_drop_doomed (project->session, doomed);
 }
 
 /* Takes doomed entities out of @list and the id table, then frees them. */
