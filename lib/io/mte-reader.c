@@ -1678,8 +1678,10 @@ start_element (Loader *l, ElementId parent, ElementId el)
               }
             if (mte_study_get_attribute (l->study, key) != NULL)
               {
+                g_autofree char *shown = mte_message_text (key, 80);
+
                 fail (l, MTE_FORMAT_ERROR_INVALID_VALUE,
-                      "study '%s' has two attributes '%s'", mte_study_get_id (l->study), key);
+                      "study '%s' has two attributes '%s'", mte_study_get_id (l->study), shown);
                 return EL_UNKNOWN;
               }
             save_attributes (l);

@@ -3,6 +3,7 @@
  * Copyright 2026 the metaethno authors. SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include "mte-model-private.h"
+#include "mte-error-private.h"
 
 #include <string.h>
 
@@ -51,9 +52,13 @@ mte_check_id (const char *id,
     g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_ID,
                  "%s is longer than %d characters", what, MTE_ID_MAX_LENGTH);
   else
-    g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_ID,
-                 "%s '%s' is not a valid id (letters, digits, '_', '.', ':' "
-                 "and '-', starting with a letter, digit or '_')", what, id);
+    {
+      g_autofree char *shown = mte_message_text (id, 80);
+
+      g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_ID,
+                   "%s '%s' is not a valid id (letters, digits, '_', '.', ':' "
+                   "and '-', starting with a letter, digit or '_')", what, shown);
+    }
   return FALSE;
 }
 
@@ -408,8 +413,11 @@ mte_project_require (const MteProject *project,
   entity = g_hash_table_lookup (project->entities, id);
   if (entity == NULL)
     {
+      /* Not found, so not necessarily a valid id: quote it safely. */
+      g_autofree char *shown = mte_message_text (id, 80);
+
       g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_NOT_FOUND,
-                   "%s '%s' does not exist", role, id);
+                   "%s '%s' does not exist", role, shown);
       return NULL;
     }
   if (kind != MTE_ENTITY_NONE && entity->kind != kind)
@@ -642,9 +650,11 @@ mte_checklist_add_question (MteChecklist       *checklist,
       for (guint j = 0; j < i; j++)
         if (strcmp (answers[i], answers[j]) == 0)
           {
+            g_autofree char *shown = mte_message_text (answers[i], 80);
+
             g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE,
                          "question '%s': answer '%s' is listed twice", key,
-                         answers[i]);
+                         shown);
             return FALSE;
           }
     }

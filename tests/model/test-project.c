@@ -203,6 +203,19 @@ test_checklists (void)
   MTE_ASSERT_ERROR (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_DUPLICATE_ID);
   CU_ASSERT_FALSE (mte_checklist_add_question (cl, "q2", "dup", dup, &error));
   MTE_ASSERT_ERROR (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE);
+  {
+    static const char *const dup_lines[] = { "a\nb", "a\nb", NULL };
+
+    CU_ASSERT_FALSE (mte_checklist_add_question (cl, "q2", "dup", dup_lines, &error));
+    CU_ASSERT_PTR_NULL (strchr (error->message, '\n'));
+    MTE_ASSERT_ERROR (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE);
+    CU_ASSERT_PTR_NULL (mte_project_add_study (p, "bad\nid", &error));
+    CU_ASSERT_PTR_NULL (strchr (error->message, '\n'));
+    MTE_ASSERT_ERROR (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_ID);
+    CU_ASSERT_PTR_NULL (mte_project_add_memo (p, NULL, "no\nsuch", NULL, "x", &error));
+    CU_ASSERT_PTR_NULL (strchr (error->message, '\n'));
+    MTE_ASSERT_ERROR (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_NOT_FOUND);
+  }
   CU_ASSERT_FALSE (mte_checklist_add_question (cl, "q2", "empty", empty, &error));
   MTE_ASSERT_ERROR (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE);
   CU_ASSERT_FALSE (mte_checklist_add_question (cl, "bad key", "x", NULL, &error));
