@@ -60,8 +60,8 @@ MTE_API void mte_project_free (MteProject *project);
  * @a: a project
  * @b: another project
  *
- * Deep comparison of two projects: every field of every entity, and the
- * order of every collection. Used to check that a file round-trips.
+ * Deep comparison of two projects: every field of every entity, the order
+ * of every collection, and the translation session with its decisions. Used to check that a file round-trips.
  *
  * Returns: TRUE when the two models are identical.
  */

@@ -72,7 +72,11 @@ MTE_API MteSession *mte_project_get_session (const MteProject *project);
  *
  * Starts a translation session with no decisions. Constructs that already
  * express concepts or take part in translations are not skipped: the
- * session asks about every second-order construct.
+ * session asks about every second-order construct. In
+ * %MTE_STUDY_ORDER_INDEX, when no study is marked as index study, the one
+ * mte_project_suggest_index_study() picks is marked now
+ * (mte_study_set_index_study()), so that the first study cannot change
+ * while concepts are being found.
  *
  * Returns: (transfer none): the session, owned by @project; NULL with
  *   %MTE_MODEL_ERROR_FAILED when the project already has one.
@@ -106,6 +110,8 @@ MTE_API MteStudyOrder mte_session_get_order (const MteSession *session);
  *
  * Changes the order of the remaining work. Decisions already made stay;
  * the current construct becomes the first undecided one in the new order.
+ * Switching to %MTE_STUDY_ORDER_INDEX marks the suggested index study when
+ * none is marked, as mte_project_start_session() does.
  */
 MTE_API void mte_session_set_order (MteSession    *session,
                                     MteStudyOrder  order);
@@ -118,9 +124,10 @@ MTE_API void mte_session_set_order (MteSession    *session,
  * construct without a decision, taking the studies in the session's order
  * (mte_project_get_study_order()) and each study's constructs in their
  * order. Orders that depend on the project (chronological, index,
- * custom) are computed afresh on every call; with %MTE_STUDY_ORDER_INDEX
- * and no study marked as the index study, the suggested index study may
- * change as concepts gain expressions, so mark it to keep the order fixed.
+ * custom) are computed afresh on every call, so changing years, positions
+ * or the index study moves the session; in %MTE_STUDY_ORDER_INDEX the
+ * session marks an index study when it starts (see
+ * mte_project_start_session()) so that finding concepts cannot move it.
  *
  * Returns: (transfer none) (nullable): the construct, or NULL when every
  *   second-order construct has a decision.

@@ -153,6 +153,7 @@ struct _MteSession {
   MteProject    *project;
   MteStudyOrder  order;
   GPtrArray     *decisions;     /* MteDecision*, owned, in the order made */
+  GHashTable    *decided;       /* MteConstruct* → its MteDecision* */
 };
 
 struct _MteProject {

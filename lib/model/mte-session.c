@@ -42,6 +42,7 @@ mte_session_free (MteSession *session)
   if (session == NULL)
     return;
   g_ptr_array_unref (session->decisions);
+  g_hash_table_unref (session->decided);
   g_free (session);
 }
 
@@ -54,6 +55,25 @@ mte_project_get_session (const MteProject *project)
 {
   g_return_val_if_fail (project != NULL, NULL);
   return project->session;
+}
+
+/* In index order the first study must not move while the team works: the
+ * suggested index study depends on the concepts found so far, so fix it by
+ * marking it. */
+static void
+fix_index_study (MteProject    *project,
+                 MteStudyOrder  order)
+{
+  MteStudy *suggested;
+
+  if (order != MTE_STUDY_ORDER_INDEX)
+    return;
+  for (guint i = 0; i < project->studies->len; i++)
+    if (((MteStudy *) g_ptr_array_index (project->studies, i))->index_study)
+      return;
+  suggested = mte_project_suggest_index_study (project);
+  if (suggested != NULL)
+    mte_study_set_index_study (suggested, TRUE);
 }
 
 MteSession *
@@ -73,10 +93,12 @@ mte_project_start_session (MteProject    *project,
                    "before starting another)");
       return NULL;
     }
+  fix_index_study (project, order);
   session = g_new0 (MteSession, 1);
   session->project = project;
   session->order = order;
   session->decisions = g_ptr_array_new_with_free_func (decision_free);
+  session->decided = g_hash_table_new (NULL, NULL);
   project->session = session;
   mte_project_touch (project);
   return session;
@@ -106,6 +128,7 @@ mte_session_set_order (MteSession    *session,
 {
   g_return_if_fail (session != NULL);
   g_return_if_fail (mte_study_order_to_string (order) != NULL);
+  fix_index_study (session->project, order);
   session->order = order;
   mte_project_touch (session->project);
 }
@@ -118,14 +141,7 @@ static MteDecision *
 find_decision (const MteSession   *session,
                const MteConstruct *construct)
 {
-  for (guint i = 0; i < session->decisions->len; i++)
-    {
-      MteDecision *d = g_ptr_array_index (session->decisions, i);
-
-      if (d->construct == construct)
-        return d;
-    }
-  return NULL;
+  return g_hash_table_lookup (session->decided, construct);
 }
 
 /* The first undecided second-order construct in order; with @n_remaining,
@@ -134,14 +150,10 @@ static MteConstruct *
 scan (const MteSession *session,
       guint            *n_remaining)
 {
-  g_autoptr (GHashTable) decided = g_hash_table_new (NULL, NULL);
   g_autofree MteStudy **studies = NULL;
   MteConstruct *first = NULL;
   guint remaining = 0;
 
-  for (guint i = 0; i < session->decisions->len; i++)
-    g_hash_table_add (decided,
-                      ((MteDecision *) g_ptr_array_index (session->decisions, i))->construct);
   studies = mte_project_get_study_order (session->project, session->order, NULL);
   for (guint s = 0; studies[s] != NULL; s++)
     {
@@ -152,7 +164,7 @@ scan (const MteSession *session,
           MteConstruct *construct = g_ptr_array_index (constructs, c);
 
           if (construct->order != MTE_CONSTRUCT_SECOND_ORDER ||
-              g_hash_table_contains (decided, construct))
+              g_hash_table_contains (session->decided, construct))
             continue;
           if (first == NULL)
             {
@@ -257,6 +269,7 @@ append (MteSession      *session,
   d->reviewer = reviewer;
   d->created = created;
   g_ptr_array_add (session->decisions, d);
+  g_hash_table_insert (session->decided, construct, d);
   mte_project_touch (session->project);
   return d;
 }
@@ -433,6 +446,7 @@ mte_session_undo (MteSession *session,
   project = session->project;
   /* Out of the list first, so that the removals below do not see it. */
   d = g_ptr_array_steal_index (session->decisions, session->decisions->len - 1);
+  g_hash_table_remove (session->decided, d->construct);
 
   /* Nothing can block these: only memos refer to a translation, and the
    * concept is removed only when nothing refers to it. */
@@ -521,6 +535,7 @@ mte_session_drop_doomed (MteSession *session,
           (d->concept != NULL && g_hash_table_contains (doomed, d->concept)) ||
           (d->translation != NULL && g_hash_table_contains (doomed, d->translation)))
         {
+          g_hash_table_remove (session->decided, d->construct);
           g_ptr_array_remove_index (session->decisions, i);
           continue;
         }

@@ -668,7 +668,40 @@ test_round_trip_edges (void)
   }
 }
 
+static void
+test_index_order_fixes_index_study (void)
+{
+  g_autoptr (MteProject) p = mte_project_new ();
+  MteStudy *a = mte_project_add_study (p, "A", NULL);
+  MteStudy *b = mte_project_add_study (p, "B", NULL);
+  MteSession *session;
+  GError *error = NULL;
+
+  mte_study_add_construct (a, "a1", MTE_CONSTRUCT_SECOND_ORDER, "a1", NULL);
+  mte_study_add_construct (b, "b1", MTE_CONSTRUCT_SECOND_ORDER, "b1", NULL);
+  mte_study_add_construct (b, "b2", MTE_CONSTRUCT_SECOND_ORDER, "b2", NULL);
+  /* No concepts yet: B wins the suggestion on second-order constructs. */
+  session = mte_project_start_session (p, MTE_STUDY_ORDER_INDEX, &error);
+  MTE_ASSERT_NO_ERROR (error);
+  CU_ASSERT (mte_study_get_index_study (b));
+  CU_ASSERT_FALSE (mte_study_get_index_study (a));
+  MTE_ASSERT_STR (mte_construct_get_id (mte_session_get_current_construct (session)), "b1");
+  /* Founding concepts from B's constructs cannot move the order now. */
+  CU_ASSERT_PTR_NOT_NULL (mte_session_found_concept (session, "k1", "k1", NULL, NULL, &error));
+  MTE_ASSERT_NO_ERROR (error);
+  MTE_ASSERT_STR (mte_construct_get_id (mte_session_get_current_construct (session)), "b2");
+
+  /* Switching order to index again keeps the existing mark. */
+  mte_study_set_index_study (b, FALSE);
+  mte_study_set_index_study (a, TRUE);
+  mte_session_set_order (session, MTE_STUDY_ORDER_INDEX);
+  CU_ASSERT (mte_study_get_index_study (a));
+  CU_ASSERT_FALSE (mte_study_get_index_study (b));
+  MTE_ASSERT_STR (mte_construct_get_id (mte_session_get_current_construct (session)), "a1");
+}
+
 static const MteTestCase cases[] = {
+  { "index order fixes the index study", test_index_order_fixes_index_study },
   { "start and discard", test_start_and_discard },
   { "progress and order", test_progress_and_order },
   { "translate", test_translate },
