@@ -1,0 +1,683 @@
+"""Results of the analyses: grid, relatedness, translation table and
+saturation, checks, the line-of-argument synthesis and suggestions.
+
+Each result is computed once, from the project as it is at that moment, and
+keeps a C object that refers to the project's entities. It does not follow
+later changes: after anything is removed from the project (or a session
+decision is undone), using the result raises :class:`StaleResultError`;
+compute it again. After the project is closed it raises
+:class:`ClosedError`. ``close()`` (or ``with``) frees a result early.
+
+Every result converts to plain data with ``to_records()`` (a list of dicts
+of str, int, float, bool, None and lists of ids) and, when pandas is
+installed, to a DataFrame with ``to_dataframe()``. ``render(format)``
+returns the same report the command line prints.
+
+Copyright 2026 the metaethno authors. SPDX-License-Identifier: LGPL-2.1-or-later
+"""
+from __future__ import annotations
+
+import weakref
+from ctypes import byref, c_uint
+from typing import Any, NamedTuple, Optional, Union
+
+from ._c import call, dec, lib, take_string, take_strv
+from .enums import CellState, GroundingKind, ReportFormat, Severity, StudyOrder
+from .errors import ClosedError, StaleResultError
+from .model import (Concept, Construct, Entity, Framework, Project, Study,
+                    ThirdOrder, Translation, _index, _uint)
+
+#: Defaults the command line uses too (the C headers' MTE_*_DEFAULT_* values).
+RELATEDNESS_DEFAULT_THRESHOLD = 0.25
+SUGGESTIONS_DEFAULT_THRESHOLD = 0.3
+CHECK_DEFAULT_MIN_STUDIES = 2
+
+__all__ = ["RELATEDNESS_DEFAULT_THRESHOLD", "SUGGESTIONS_DEFAULT_THRESHOLD",
+           "CHECK_DEFAULT_MIN_STUDIES", "Grid", "Relatedness", "TranslationTable", "CheckReport", "Issue",
+           "LineOfArgument", "Finding", "Coverage", "Suggestions", "Suggestion"]
+
+
+def _threshold(value, what: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"{what} must be a number")
+    value = float(value)
+    if not 0.0 <= value <= 1.0:  # also refuses NaN
+        raise ValueError(f"{what} must lie between 0 and 1")
+    return value
+
+
+def _dataframe(records: list[dict]):
+    try:
+        import pandas
+    except ImportError:
+        raise ImportError("to_dataframe() needs pandas; use to_records() for "
+                          "plain lists of dicts") from None
+    return pandas.DataFrame.from_records(records)
+
+
+class _Result:
+    """A computed result that borrows entities from its project."""
+
+    _free: Any = None
+    _render: Any = None
+
+    def __init__(self, project: Project, pointer):
+        if not pointer:
+            raise MemoryError("the library returned no result")
+        self._project = project
+        self._ptr = pointer
+        self._gen = project._generation
+        self._finalizer = weakref.finalize(self, self._free, pointer)
+
+    def _p(self):
+        if self._ptr is None:
+            raise ClosedError(f"the {type(self).__name__} was closed")
+        if self._project._ptr is None:
+            raise ClosedError("the project of this result is closed")
+        if self._project._generation != self._gen:
+            raise StaleResultError(f"the project lost entities since this "
+                                   f"{type(self).__name__} was computed; compute it again")
+        return self._ptr
+
+    @property
+    def project(self) -> Project:
+        """The project the result was computed from."""
+        return self._project
+
+    @property
+    def stale(self) -> bool:
+        """Whether the project changed so that the result can no longer be read."""
+        return self._project._generation != self._gen
+
+    def close(self) -> None:
+        """Free the result now; later use raises ClosedError. Idempotent."""
+        self._ptr = None
+        self._finalizer()
+
+    def __enter__(self):
+        self._p()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def render(self, format: Union[ReportFormat, str] = ReportFormat.TEXT) -> str:
+        """The report in *format* ("text", "csv", "md", "json", "dot"), as the CLI prints it.
+
+        Raises ModelError for a format the report does not offer.
+        """
+        return self._render_with(type(self)._render, format)
+
+    def _render_with(self, function, format) -> str:
+        if isinstance(format, str):
+            try:
+                format = ReportFormat.from_string(format)
+            except ValueError:
+                format = ReportFormat.coerce(format, "report format")
+        else:
+            format = ReportFormat.coerce(format, "report format")
+        return take_string(call(function, self._p(), int(format)))
+
+    def to_dataframe(self):
+        """``to_records()`` as a pandas DataFrame (ImportError without pandas)."""
+        return _dataframe(self.to_records())
+
+    def to_records(self) -> list[dict]:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+
+def _position(items: list, key, what: str) -> int:
+    """Index of *key*: an int, or an entity (or id) among *items*."""
+    if isinstance(key, int) and not isinstance(key, bool):
+        return _index(key, len(items))
+    if isinstance(key, Entity):
+        key = key.id
+    if isinstance(key, str):
+        for i, item in enumerate(items):
+            if item.id == key:
+                return i
+        raise KeyError(f"no {what} {key!r} in this result")
+    raise TypeError(f"{what} must be an index, an entity or an id")
+
+
+class Grid(_Result):
+    """The concept × study grid: which second-order constructs of each
+    study express each concept, or its absence."""
+
+    _free = staticmethod(lib.mte_grid_free)
+    _render = staticmethod(lib.mte_grid_render)
+
+    def __init__(self, project: Project, order: Union[StudyOrder, str] = StudyOrder.INDEX):
+        order = StudyOrder.coerce(order, "study order")
+        super().__init__(project, lib.mte_grid_new(project._p(), int(order)))
+
+    @property
+    def order(self) -> StudyOrder:
+        """The order of the study columns."""
+        return StudyOrder(lib.mte_grid_get_order(self._p()))
+
+    @property
+    def concepts(self) -> list[Concept]:
+        """The rows."""
+        p = self._p()
+        return [self._project._wrap(Concept, lib.mte_grid_get_concept(p, r))
+                for r in range(lib.mte_grid_get_n_concepts(p))]
+
+    @property
+    def studies(self) -> list[Study]:
+        """The columns, in the grid's order."""
+        p = self._p()
+        return [self._project._wrap(Study, lib.mte_grid_get_study(p, c))
+                for c in range(lib.mte_grid_get_n_studies(p))]
+
+    def cell(self, concept, study) -> list[Construct]:
+        """The constructs of *study* that express *concept* (empty: absent).
+
+        Both may be given as an index, an entity or an id.
+        """
+        p = self._p()
+        row = _position(self.concepts, concept, "concept")
+        column = _position(self.studies, study, "study")
+        return [self._project._wrap(Construct, lib.mte_grid_get_cell_construct(p, row, column, k))
+                for k in range(lib.mte_grid_get_n_cell_constructs(p, row, column))]
+
+    def study_count(self, concept) -> int:
+        """How many studies express *concept* (index, entity or id)."""
+        p = self._p()
+        return lib.mte_grid_get_concept_study_count(p, _position(self.concepts, concept, "concept"))
+
+    def to_records(self) -> list[dict]:
+        """One record per (concept, study) cell, absent cells included:
+        ``concept``, ``concept_label``, ``study``, ``constructs`` (ids)."""
+        p = self._p()
+        concepts, studies = self.concepts, self.studies
+        out = []
+        for r, concept in enumerate(concepts):
+            label = concept.label
+            for c, study in enumerate(studies):
+                ids = [dec(lib.mte_construct_get_id(lib.mte_grid_get_cell_construct(p, r, c, k)))
+                       for k in range(lib.mte_grid_get_n_cell_constructs(p, r, c))]
+                out.append({"concept": concept.id, "concept_label": label,
+                            "study": study.id, "constructs": ids})
+        return out
+
+
+class Relatedness(_Result):
+    """Shared concepts between every two studies (counts and Jaccard), and
+    clusters of related studies (average linkage; see docs/analysis.md)."""
+
+    _free = staticmethod(lib.mte_relatedness_free)
+    _render = staticmethod(lib.mte_relatedness_render)
+
+    def __init__(self, project: Project, order: Union[StudyOrder, str] = StudyOrder.INDEX,
+                 threshold: float = RELATEDNESS_DEFAULT_THRESHOLD):
+        order = StudyOrder.coerce(order, "study order")
+        threshold = _threshold(threshold, "threshold")
+        super().__init__(project, lib.mte_relatedness_new(project._p(), int(order), threshold))
+
+    @property
+    def order(self) -> StudyOrder:
+        """The order of the studies."""
+        return StudyOrder(lib.mte_relatedness_get_order(self._p()))
+
+    @property
+    def threshold(self) -> float:
+        """The Jaccard value at or above which studies join a cluster."""
+        return lib.mte_relatedness_get_threshold(self._p())
+
+    @property
+    def studies(self) -> list[Study]:
+        """The studies, in the result's order."""
+        p = self._p()
+        return [self._project._wrap(Study, lib.mte_relatedness_get_study(p, i))
+                for i in range(lib.mte_relatedness_get_n_studies(p))]
+
+    def n_concepts(self, study) -> int:
+        """How many concepts *study* expresses."""
+        p = self._p()
+        return lib.mte_relatedness_get_n_concepts(p, _position(self.studies, study, "study"))
+
+    def shared(self, a, b) -> int:
+        """How many concepts studies *a* and *b* share."""
+        p = self._p()
+        studies = self.studies
+        return lib.mte_relatedness_get_shared(p, _position(studies, a, "study"),
+                                              _position(studies, b, "study"))
+
+    def jaccard(self, a, b) -> float:
+        """Shared concepts over the concepts either study expresses (0 when none)."""
+        p = self._p()
+        studies = self.studies
+        return lib.mte_relatedness_get_jaccard(p, _position(studies, a, "study"),
+                                               _position(studies, b, "study"))
+
+    def cluster_of(self, study) -> int:
+        """The 0-based number of the cluster *study* belongs to."""
+        p = self._p()
+        return lib.mte_relatedness_get_cluster(p, _position(self.studies, study, "study"))
+
+    @property
+    def clusters(self) -> list[list[Study]]:
+        """The clusters, each a list of studies in the result's order."""
+        p = self._p()
+        out: list[list[Study]] = [[] for _ in range(lib.mte_relatedness_get_n_clusters(p))]
+        for i, study in enumerate(self.studies):
+            out[lib.mte_relatedness_get_cluster(p, i)].append(study)
+        return out
+
+    def to_records(self) -> list[dict]:
+        """One record per pair of studies (each pair once, in order):
+        ``study_a``, ``study_b``, ``shared``, ``jaccard``, ``same_cluster``."""
+        p = self._p()
+        ids = [s.id for s in self.studies]
+        cluster = [lib.mte_relatedness_get_cluster(p, i) for i in range(len(ids))]
+        return [{"study_a": ids[a], "study_b": ids[b],
+                 "shared": lib.mte_relatedness_get_shared(p, a, b),
+                 "jaccard": lib.mte_relatedness_get_jaccard(p, a, b),
+                 "same_cluster": cluster[a] == cluster[b]}
+                for a in range(len(ids)) for b in range(a + 1, len(ids))]
+
+
+class TranslationTable(_Result):
+    """The translation table (concepts in order of first appearance ×
+    studies in translation order) and the saturation curve."""
+
+    _free = staticmethod(lib.mte_translation_table_free)
+    _render = staticmethod(lib.mte_translation_table_render)
+
+    def __init__(self, project: Project, order: Union[StudyOrder, str] = StudyOrder.INDEX):
+        order = StudyOrder.coerce(order, "study order")
+        super().__init__(project, lib.mte_translation_table_new(project._p(), int(order)))
+
+    @property
+    def order(self) -> StudyOrder:
+        """The translation order of the columns."""
+        return StudyOrder(lib.mte_translation_table_get_order(self._p()))
+
+    @property
+    def concepts(self) -> list[Concept]:
+        """The rows, in order of first appearance."""
+        p = self._p()
+        return [self._project._wrap(Concept, lib.mte_translation_table_get_concept(p, r))
+                for r in range(lib.mte_translation_table_get_n_concepts(p))]
+
+    @property
+    def studies(self) -> list[Study]:
+        """The columns, in translation order."""
+        p = self._p()
+        return [self._project._wrap(Study, lib.mte_translation_table_get_study(p, c))
+                for c in range(lib.mte_translation_table_get_n_studies(p))]
+
+    def cell(self, concept, study) -> CellState:
+        """How *study* stands to *concept*: absent, expresses, refutes, or both."""
+        p = self._p()
+        return CellState(lib.mte_translation_table_get_cell(
+            p, _position(self.concepts, concept, "concept"), _position(self.studies, study, "study")))
+
+    def first_study(self, concept) -> Optional[Study]:
+        """The study where *concept* first appears, or None."""
+        p = self._p()
+        column = lib.mte_translation_table_get_first_column(p, _position(self.concepts, concept, "concept"))
+        return None if column < 0 else self._project._wrap(
+            Study, lib.mte_translation_table_get_study(p, column))
+
+    def new_concepts(self, study) -> int:
+        """How many concepts first appear in *study*."""
+        p = self._p()
+        return lib.mte_translation_table_get_new_concepts(p, _position(self.studies, study, "study"))
+
+    @property
+    def saturation_study(self) -> Optional[Study]:
+        """The study after which no new concept appeared (None: the last study
+        still added concepts, or there are none)."""
+        p = self._p()
+        column = lib.mte_translation_table_get_saturation_column(p)
+        return None if column < 0 else self._project._wrap(
+            Study, lib.mte_translation_table_get_study(p, column))
+
+    def to_records(self) -> list[dict]:
+        """One record per (concept, study) cell: ``concept``,
+        ``concept_label``, ``study``, ``state`` ("absent", "expresses"...)."""
+        p = self._p()
+        concepts, studies = self.concepts, self.studies
+        return [{"concept": concept.id, "concept_label": concept.label, "study": study.id,
+                 "state": CellState(lib.mte_translation_table_get_cell(p, r, c)).text}
+                for r, concept in enumerate(concepts) for c, study in enumerate(studies)]
+
+    def saturation_records(self) -> list[dict]:
+        """One record per study in translation order: ``position`` (1-based),
+        ``study``, ``new_concepts``, ``total_concepts`` (cumulative)."""
+        p = self._p()
+        out, total = [], 0
+        for c, study in enumerate(self.studies):
+            new = lib.mte_translation_table_get_new_concepts(p, c)
+            total += new
+            out.append({"position": c + 1, "study": study.id, "new_concepts": new,
+                        "total_concepts": total})
+        return out
+
+    def saturation_dataframe(self):
+        """``saturation_records()`` as a pandas DataFrame."""
+        return _dataframe(self.saturation_records())
+
+    def render_saturation(self, format: Union[ReportFormat, str] = ReportFormat.TEXT) -> str:
+        """The saturation report, as ``metaethno saturation`` prints it."""
+        return self._render_with(lib.mte_saturation_render, format)
+
+
+class Issue(NamedTuple):
+    """One finding of the checks."""
+    severity: Severity
+    code: str
+    subject: Optional[Entity]
+    message: str
+
+
+class CheckReport(_Result):
+    """What the checks found: errors, warnings and notes, each with a
+    stable code (see docs/analysis.md)."""
+
+    _free = staticmethod(lib.mte_check_report_free)
+    _render = staticmethod(lib.mte_check_report_render)
+
+    def __init__(self, project: Project, min_studies: int = CHECK_DEFAULT_MIN_STUDIES):
+        super().__init__(project, lib.mte_project_check(project._p(), _uint(min_studies, "min_studies")))
+
+    def __len__(self) -> int:
+        return lib.mte_check_report_get_n_issues(self._p())
+
+    def __getitem__(self, index: int) -> Issue:
+        p = self._p()
+        i = _index(index, lib.mte_check_report_get_n_issues(p))
+        return Issue(Severity(lib.mte_check_report_get_severity(p, i)),
+                     dec(lib.mte_check_report_get_code(p, i)),
+                     self._project._wrap_entity(lib.mte_check_report_get_subject(p, i)),
+                     dec(lib.mte_check_report_get_message(p, i)))
+
+    def __iter__(self):
+        for i in range(len(self)):
+            yield self[i]
+
+    def count(self, severity: Union[Severity, str]) -> int:
+        """How many issues have this severity."""
+        severity = Severity.coerce(severity, "severity")
+        return lib.mte_check_report_count(self._p(), int(severity))
+
+    @property
+    def has_errors(self) -> bool:
+        """Whether any issue is an error (``metaethno check`` exits 1)."""
+        return self.count(Severity.ERROR) > 0
+
+    def to_records(self) -> list[dict]:
+        """One record per issue: ``severity``, ``code``, ``subject`` (id or None), ``message``."""
+        return [{"severity": issue.severity.text, "code": issue.code,
+                 "subject": issue.subject.id if issue.subject is not None else None,
+                 "message": issue.message} for issue in self]
+
+
+class Coverage(NamedTuple):
+    """How much of the evidence the synthesis carries."""
+    covered: int
+    total: int
+    share: float
+
+
+class Finding:
+    """One finding of the line of argument: a third-order construct with its
+    grounding, in argument order."""
+
+    __slots__ = ("_loa", "_index")
+
+    def __init__(self, loa: "LineOfArgument", index: int):
+        self._loa = loa
+        self._index = index
+
+    def _list(self, kind: GroundingKind) -> list:
+        p = self._loa._p()
+        wrap = self._loa._project._wrap_entity
+        return [wrap(lib.mte_line_of_argument_get_grounding(p, self._index, int(kind), k))
+                for k in range(lib.mte_line_of_argument_get_n_grounding(p, self._index, int(kind)))]
+
+    @property
+    def position(self) -> int:
+        """0-based place in argument order."""
+        return self._index
+
+    @property
+    def third_order(self) -> ThirdOrder:
+        """The third-order construct."""
+        return self._loa._project._wrap(
+            ThirdOrder, lib.mte_line_of_argument_get_finding(self._loa._p(), self._index))
+
+    @property
+    def studies(self) -> list[Study]:
+        """Every study the finding rests on (its support)."""
+        return self._list(GroundingKind.STUDIES)
+
+    @property
+    def support(self) -> int:
+        """How many studies the finding rests on."""
+        return lib.mte_line_of_argument_get_n_grounding(
+            self._loa._p(), self._index, int(GroundingKind.STUDIES))
+
+    @property
+    def concepts(self) -> list[Concept]:
+        """The concepts in its basis."""
+        return self._list(GroundingKind.CONCEPTS)
+
+    @property
+    def constructs(self) -> list[Construct]:
+        """Second-order constructs in its basis or expressing its concepts."""
+        return self._list(GroundingKind.CONSTRUCTS)
+
+    @property
+    def quotes(self) -> list[Construct]:
+        """First-order constructs (participants' words, with speakers)."""
+        return self._list(GroundingKind.QUOTES)
+
+    @property
+    def refutations(self) -> list[Translation]:
+        """Refutational translations touching its concepts or constructs."""
+        return self._list(GroundingKind.REFUTATIONS)
+
+    @property
+    def flagged(self) -> bool:
+        """Whether it rests on fewer studies than the minimum."""
+        return bool(lib.mte_line_of_argument_is_flagged(self._loa._p(), self._index))
+
+    @property
+    def cycle(self) -> Optional[int]:
+        """The number of the cycle it belongs to, or None."""
+        c = lib.mte_line_of_argument_get_cycle(self._loa._p(), self._index)
+        return None if c < 0 else c
+
+    def levels(self, framework: Union[Framework, str]) -> list[str]:
+        """The keys of the framework's levels the finding spans."""
+        p = self._loa._p()
+        project = self._loa._project
+        if isinstance(framework, str):
+            found = project.lookup(framework)
+            if not isinstance(found, Framework):
+                raise KeyError(f"no framework {framework!r}")
+            framework = found
+        if not isinstance(framework, Framework) or framework.project is not project:
+            raise TypeError("framework must be a Framework of the same project, or its id")
+        return take_strv(lib.mte_line_of_argument_get_levels(p, self._index, framework._p()))
+
+    def __repr__(self) -> str:
+        try:
+            t = self.third_order
+            return f"<Finding {self._index}: {t.id!r} {t.label!r}, {self.support} studies>"
+        except (ClosedError, StaleResultError):
+            return f"<Finding {self._index} (unavailable)>"
+
+
+class LineOfArgument(_Result):
+    """The line-of-argument synthesis: findings in argument order, each with
+    its grounding; cycles; unused concepts; coverage; framework levels."""
+
+    _free = staticmethod(lib.mte_line_of_argument_free)
+    _render = staticmethod(lib.mte_line_of_argument_render)
+
+    def __init__(self, project: Project, min_studies: int = CHECK_DEFAULT_MIN_STUDIES):
+        super().__init__(project, lib.mte_line_of_argument_new(
+            project._p(), _uint(min_studies, "min_studies")))
+
+    def __len__(self) -> int:
+        return lib.mte_line_of_argument_get_n_findings(self._p())
+
+    def __getitem__(self, index: int) -> Finding:
+        return Finding(self, _index(index, len(self)))
+
+    def __iter__(self):
+        for i in range(len(self)):
+            yield Finding(self, i)
+
+    @property
+    def findings(self) -> list[Finding]:
+        """The findings, in argument order."""
+        return list(self)
+
+    @property
+    def n_cycles(self) -> int:
+        """How many cycles (groups of mutually reachable findings) there are."""
+        return lib.mte_line_of_argument_get_n_cycles(self._p())
+
+    @property
+    def cycles(self) -> list[list[ThirdOrder]]:
+        """Each cycle's findings, in argument order."""
+        out: list[list[ThirdOrder]] = [[] for _ in range(self.n_cycles)]
+        for finding in self:
+            if finding.cycle is not None:
+                out[finding.cycle].append(finding.third_order)
+        return out
+
+    @property
+    def unused_concepts(self) -> list[Concept]:
+        """Concepts carried into no finding, in project order."""
+        p = self._p()
+        return [self._project._wrap(Concept, lib.mte_line_of_argument_get_unused_concept(p, i))
+                for i in range(lib.mte_line_of_argument_get_n_unused_concepts(p))]
+
+    @property
+    def study_coverage(self) -> Coverage:
+        """Studies that ground at least one finding, of all studies."""
+        covered, total = c_uint(), c_uint()
+        share = lib.mte_line_of_argument_get_study_coverage(self._p(), byref(covered), byref(total))
+        return Coverage(covered.value, total.value, share)
+
+    @property
+    def concept_coverage(self) -> Coverage:
+        """Concepts carried into at least one finding, of all concepts."""
+        covered, total = c_uint(), c_uint()
+        share = lib.mte_line_of_argument_get_concept_coverage(self._p(), byref(covered), byref(total))
+        return Coverage(covered.value, total.value, share)
+
+    def framework_matrix(self, framework: Union[Framework, str]) -> dict[str, list[str]]:
+        """For each finding id, the keys of the framework levels it spans."""
+        return {f.third_order.id: f.levels(framework) for f in self}
+
+    def to_records(self) -> list[dict]:
+        """One record per finding, in argument order: ``position``,
+        ``finding``, ``label``, ``support``, ``flagged``, ``cycle``, and the
+        ids of its ``studies``, ``concepts``, ``constructs``, ``quotes`` and
+        ``refutations``; plus ``levels:<framework id>`` for each framework."""
+        frameworks = list(self._project.frameworks)
+        out = []
+        for f in self:
+            t = f.third_order
+            record = {"position": f.position + 1, "finding": t.id, "label": t.label,
+                      "support": f.support, "flagged": f.flagged, "cycle": f.cycle,
+                      "studies": [e.id for e in f.studies],
+                      "concepts": [e.id for e in f.concepts],
+                      "constructs": [e.id for e in f.constructs],
+                      "quotes": [e.id for e in f.quotes],
+                      "refutations": [e.id for e in f.refutations]}
+            for framework in frameworks:
+                record[f"levels:{framework.id}"] = f.levels(framework)
+            out.append(record)
+        return out
+
+
+class Suggestion:
+    """A candidate third-order construct: concepts that co-occur across
+    studies and are linked by translations, with the evidence."""
+
+    __slots__ = ("_suggestions", "_index")
+
+    def __init__(self, suggestions: "Suggestions", index: int):
+        self._suggestions = suggestions
+        self._index = index
+
+    @property
+    def concepts(self) -> list[Concept]:
+        """The concepts grouped, in project order."""
+        p = self._suggestions._p()
+        return [self._suggestions._project._wrap(
+                    Concept, lib.mte_suggestions_get_concept(p, self._index, k))
+                for k in range(lib.mte_suggestions_get_n_concepts(p, self._index))]
+
+    @property
+    def affinity(self) -> float:
+        """How strongly the concepts hang together (0–1; see docs/analysis.md)."""
+        return lib.mte_suggestions_get_affinity(self._suggestions._p(), self._index)
+
+    @property
+    def n_studies(self) -> int:
+        """Studies expressing any of the concepts."""
+        return lib.mte_suggestions_get_n_studies(self._suggestions._p(), self._index)
+
+    @property
+    def n_translations(self) -> int:
+        """Translations linking the concepts."""
+        return lib.mte_suggestions_get_n_translations(self._suggestions._p(), self._index)
+
+    def accept(self, label: str, *, id: Optional[str] = None) -> ThirdOrder:
+        """Write the grouping into the project as a third-order construct
+        whose basis is the concepts. Nothing is written unless accepted."""
+        from ._c import enc
+        suggestions = self._suggestions
+        p = suggestions._p()
+        project = suggestions._project
+        return project._wrap(ThirdOrder, call(
+            lib.mte_suggestions_accept, p, self._index, project._p(),
+            enc(id, "id", nullable=True), enc(label, "label")))
+
+    def __repr__(self) -> str:
+        try:
+            return (f"<Suggestion {[c.id for c in self.concepts]} "
+                    f"affinity={self.affinity:.2f}>")
+        except (ClosedError, StaleResultError):
+            return f"<Suggestion {self._index} (unavailable)>"
+
+
+class Suggestions(_Result):
+    """Candidate groupings of concepts into third-order constructs."""
+
+    _free = staticmethod(lib.mte_suggestions_free)
+    _render = staticmethod(lib.mte_suggestions_render)
+
+    def __init__(self, project: Project, threshold: float = SUGGESTIONS_DEFAULT_THRESHOLD):
+        threshold = _threshold(threshold, "threshold")
+        super().__init__(project, lib.mte_suggestions_new(project._p(), threshold))
+
+    def __len__(self) -> int:
+        return lib.mte_suggestions_get_n(self._p())
+
+    def __getitem__(self, index: int) -> Suggestion:
+        return Suggestion(self, _index(index, len(self)))
+
+    def __iter__(self):
+        for i in range(len(self)):
+            yield Suggestion(self, i)
+
+    def to_records(self) -> list[dict]:
+        """One record per suggestion: ``concepts`` (ids), ``labels``,
+        ``affinity``, ``n_studies``, ``n_translations``."""
+        out = []
+        for s in self:
+            concepts = s.concepts
+            out.append({"concepts": [c.id for c in concepts],
+                        "labels": [c.label for c in concepts], "affinity": s.affinity,
+                        "n_studies": s.n_studies, "n_translations": s.n_translations})
+        return out

@@ -1,0 +1,223 @@
+"""Enumerations of the C API, as :class:`enum.IntEnum` classes.
+
+Each member's value is the C enumerator's value, and ``str(member)`` is the
+name the file format and the command line use (``"reciprocal"``,
+``"chronological"``...). Every function that takes one of these also takes
+that name as a string.
+
+Copyright 2026 the metaethno authors. SPDX-License-Identifier: LGPL-2.1-or-later
+"""
+from __future__ import annotations
+
+import enum
+
+from ._c import dec, enc, lib
+
+__all__ = ["EntityKind", "ConstructOrder", "TranslationKind",
+           "CerqualComponent", "Concern", "Confidence", "StudyField",
+           "StudyOrder", "CellState", "Severity", "GroundingKind",
+           "ReportFormat", "DecisionKind"]
+
+
+class _Named(enum.IntEnum):
+    """An IntEnum whose str() is its name in the format and the CLI."""
+
+    def __str__(self) -> str:
+        return self.text
+
+    @property
+    def text(self) -> str:
+        """The name the file format and the command line use."""
+        return self._text_table()[self]
+
+    @classmethod
+    def _text_table(cls):
+        return {m: m.name.lower().replace("_", "-") for m in cls}
+
+    @classmethod
+    def coerce(cls, value, what: str | None = None):
+        """Accept a member, its int value, or its name; else ValueError/TypeError."""
+        what = what or cls.__name__
+        if isinstance(value, cls):
+            return value
+        if isinstance(value, str):
+            for member, name in cls._text_table().items():
+                if name == value or member.name.lower() == value.lower():
+                    return member
+            raise ValueError(f"{value!r} is not a {what}; expected one of "
+                             + ", ".join(cls._text_table().values()))
+        if isinstance(value, int) and not isinstance(value, bool):
+            try:
+                return cls(value)
+            except ValueError:
+                raise ValueError(f"{value} is not a {what}") from None
+        raise TypeError(f"{what} must be a {cls.__name__} or str, "
+                        f"not {type(value).__name__}")
+
+
+def _from_c(to_string):
+    """Names taken from the library's own *_to_string function."""
+    @classmethod
+    def names(cls):
+        cache = cls.__dict__.get("_cache")
+        if cache is None:
+            cache = {m: dec(to_string(int(m))) for m in cls}
+            setattr(cls, "_cache", cache)
+        return cache
+    return names
+
+
+class EntityKind(_Named):
+    """Kinds of entity; every entity has an id unique across all kinds."""
+    MEMBER = 1
+    CHECKLIST = 2
+    STUDY = 3
+    CONSTRUCT = 4
+    CONCEPT = 5
+    TRANSLATION = 6
+    THIRD_ORDER = 7
+    ARGUMENT_LINK = 8
+    FRAMEWORK = 9
+    MEMO = 10
+    _text_table = _from_c(lib.mte_entity_kind_to_string)
+
+
+class ConstructOrder(_Named):
+    """First order: participants' words; second order: authors' interpretations."""
+    FIRST_ORDER = 1
+    SECOND_ORDER = 2
+
+    @classmethod
+    def _text_table(cls):
+        return {cls.FIRST_ORDER: "first-order", cls.SECOND_ORDER: "second-order"}
+
+
+class TranslationKind(_Named):
+    """Reciprocal: the same idea in other words; refutational: a contradiction."""
+    RECIPROCAL = 1
+    REFUTATIONAL = 2
+
+
+class CerqualComponent(_Named):
+    """The four components of a GRADE-CERQual assessment."""
+    METHODOLOGICAL_LIMITATIONS = 0
+    COHERENCE = 1
+    ADEQUACY = 2
+    RELEVANCE = 3
+    _text_table = _from_c(lib.mte_cerqual_component_to_string)
+
+
+class Concern(_Named):
+    """Concern about one CERQual component."""
+    NOT_ASSESSED = 0
+    NONE_OR_VERY_MINOR = 1
+    MINOR = 2
+    MODERATE = 3
+    SERIOUS = 4
+    _text_table = _from_c(lib.mte_concern_to_string)
+
+
+class Confidence(_Named):
+    """Overall CERQual confidence in a finding."""
+    NOT_ASSESSED = 0
+    HIGH = 1
+    MODERATE = 2
+    LOW = 3
+    VERY_LOW = 4
+    _text_table = _from_c(lib.mte_confidence_to_string)
+
+
+class StudyField(_Named):
+    """The text fields of a study's citation and context."""
+    TITLE = 0
+    SOURCE = 1
+    VOLUME = 2
+    ISSUE = 3
+    PAGES = 4
+    DOI = 5
+    URL = 6
+    COUNTRY = 7
+    SETTING = 8
+    PARTICIPANTS = 9
+    CONDITION = 10
+    DATA_COLLECTION = 11
+    ANALYSIS = 12
+    NOTES = 13
+    _text_table = _from_c(lib.mte_study_field_to_string)
+
+    @classmethod
+    def from_string(cls, name: str) -> "StudyField":
+        """The field the file format calls *name* (mte_study_field_from_string)."""
+        value = lib.mte_study_field_from_string(enc(name, "field name"))
+        if value < 0:
+            raise ValueError(f"{name!r} is not a study field")
+        return cls(value)
+
+
+class StudyOrder(_Named):
+    """Orders of studies: as entered, by year, index study first, or the team's."""
+    PROJECT = 0
+    CHRONOLOGICAL = 1
+    INDEX = 2
+    CUSTOM = 3
+    _text_table = _from_c(lib.mte_study_order_to_string)
+
+    @classmethod
+    def from_string(cls, name: str) -> "StudyOrder":
+        """The order the CLI calls *name* (mte_study_order_from_string)."""
+        value = lib.mte_study_order_from_string(enc(name, "order name"))
+        if value < 0:
+            raise ValueError(f"{name!r} is not a study order")
+        return cls(value)
+
+
+class CellState(_Named):
+    """How a study stands to a concept in the translation table."""
+    ABSENT = 0
+    EXPRESSES = 1
+    REFUTES = 2
+    EXPRESSES_AND_REFUTES = 3
+
+
+class Severity(_Named):
+    """Severity of a check finding."""
+    INFO = 0
+    WARNING = 1
+    ERROR = 2
+    _text_table = _from_c(lib.mte_severity_to_string)
+
+
+class GroundingKind(_Named):
+    """The lists a finding of the line of argument is grounded in."""
+    STUDIES = 0
+    CONCEPTS = 1
+    CONSTRUCTS = 2
+    QUOTES = 3
+    REFUTATIONS = 4
+
+
+class ReportFormat(_Named):
+    """Formats the renderers write."""
+    TEXT = 0
+    CSV = 1
+    MARKDOWN = 2
+    JSON = 3
+    DOT = 4
+    _text_table = _from_c(lib.mte_report_format_to_string)
+
+    @classmethod
+    def from_string(cls, name: str) -> "ReportFormat":
+        """The format the CLI calls *name*, e.g. "md" (mte_report_format_from_string)."""
+        value = lib.mte_report_format_from_string(enc(name, "format name"))
+        if value < 0:
+            raise ValueError(f"{name!r} is not a report format")
+        return cls(value)
+
+
+class DecisionKind(_Named):
+    """What a translation-session decision did with its construct."""
+    RECIPROCAL = 1
+    REFUTATIONAL = 2
+    NEW_CONCEPT = 3
+    SET_ASIDE = 4
+    _text_table = _from_c(lib.mte_decision_kind_to_string)

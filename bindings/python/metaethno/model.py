@@ -1,0 +1,1349 @@
+"""Projects and the entities of a meta-ethnography.
+
+A :class:`Project` owns everything: studies with their first- and
+second-order constructs, concepts, translations, third-order constructs,
+argument links, frameworks, team members, appraisal checklists and memos.
+Entity objects are light handles: each names its project and the entity's
+id, and finds the C entity again whenever something was removed in
+between. So a handle never dangles:
+
+* after ``project.close()``, using any handle raises :class:`ClosedError`;
+* after the entity is removed, using its handle raises :class:`RemovedError`;
+* a handle keeps its project alive, so dropping the project first is safe.
+
+Two handles are equal when they name the same id in the same project.
+
+Copyright 2026 the metaethno authors. SPDX-License-Identifier: LGPL-2.1-or-later
+"""
+from __future__ import annotations
+
+import ctypes
+import datetime as _dt
+import os
+import re
+import weakref
+from collections.abc import Iterator, Sequence
+from ctypes import byref, c_char_p, c_size_t
+from typing import TYPE_CHECKING, Any, Callable, Iterable, NamedTuple, Optional, Union
+
+from . import _decl
+from ._c import (GUINT_MAX, TIME_MAX, call, dec, enc, lib, make_strv, read_strv,
+                 take_string, take_strv)
+from .enums import (CerqualComponent, Concern, Confidence, ConstructOrder,
+                    EntityKind, StudyField, StudyOrder, TranslationKind)
+from .errors import ClosedError, RemovedError
+
+#: The syntax of ids (and of level and question keys).
+ID_PATTERN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.:-]{0,255}")
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .analysis import (CheckReport, Grid, LineOfArgument, Relatedness,
+                           Suggestions, TranslationTable)
+    from .session import Session
+
+__all__ = ["Project", "Entity", "Member", "Checklist", "Question", "Study",
+           "Appraisal", "Construct", "Concept", "Translation", "ThirdOrder",
+           "ArgumentLink", "Framework", "Level", "Classification", "Memo",
+           "EntityList", "Time", "RELATION_LEADS_TO", "RELATION_SHAPES",
+           "RELATION_IS_PART_OF"]
+
+#: Standard relations of argument links (any other non-empty text is allowed).
+RELATION_LEADS_TO = "leads to"
+RELATION_SHAPES = "shapes"
+RELATION_IS_PART_OF = "is part of"
+
+#: A time given to a setter: an aware datetime, seconds since the epoch, or None.
+Time = Union[_dt.datetime, int, None]
+
+_REMOVE_CASCADE = 1
+_SAVE_NO_FSYNC = 1
+
+
+# -- conversions -------------------------------------------------------------
+
+def _time_out(seconds: int) -> Optional[_dt.datetime]:
+    if seconds == 0:
+        return None
+    return _dt.datetime.fromtimestamp(seconds, _dt.timezone.utc)
+
+
+def _time_in(value: Time, what: str) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, _dt.datetime):
+        if value.tzinfo is None:
+            raise ValueError(f"{what} must be timezone-aware (e.g. tzinfo=timezone.utc)")
+        seconds = int(value.timestamp())
+    elif isinstance(value, int) and not isinstance(value, bool):
+        seconds = value
+    else:
+        raise TypeError(f"{what} must be a datetime, int seconds or None")
+    if not 0 <= seconds <= TIME_MAX:
+        raise ValueError(f"{what} must lie between 1970 and the end of 9999")
+    return seconds
+
+
+def _uint(value, what: str) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f"{what} must be an int, not {type(value).__name__}")
+    if not 0 <= value <= GUINT_MAX:
+        raise ValueError(f"{what} must lie between 0 and {GUINT_MAX}")
+    return value
+
+
+def _index(i, n: int) -> int:
+    if not isinstance(i, int) or isinstance(i, bool):
+        raise TypeError(f"indices must be integers, not {type(i).__name__}")
+    if i < 0:
+        i += n
+    if not 0 <= i < n:
+        raise IndexError("index out of range")
+    return i
+
+
+
+# -- the project ---------------------------------------------------------------
+
+class Project:
+    """A meta-ethnography project: the whole model of one review.
+
+    ``Project()`` makes an empty project dated now; :meth:`load` and
+    :meth:`from_bytes` read a project file. Use it as a context manager, or
+    call :meth:`close`, to free the C model at a known point; otherwise it
+    is freed when no handle refers to it any more (or at exit).
+    """
+
+    def __init__(self, title: Optional[str] = None):
+        self._adopt(lib.mte_project_new())
+        if title is not None:
+            self.title = title
+
+    def _adopt(self, pointer) -> None:
+        self._ptr = pointer
+        # Bumped whenever a C call may have freed entities, so that cached
+        # pointers and live results are checked again.
+        self._generation = 0
+        # Replaced when the session is discarded: old Session objects then
+        # know they are stale even if a new session was started since.
+        self._session_token = object()
+        self._finalizer = weakref.finalize(self, lib.mte_project_free, pointer)
+
+    @classmethod
+    def _from_pointer(cls, pointer) -> "Project":
+        project = cls.__new__(cls)
+        project._adopt(pointer)
+        return project
+
+    # lifetime
+
+    def _p(self):
+        pointer = self._ptr
+        if pointer is None:
+            raise ClosedError("the project is closed")
+        return pointer
+
+    def _removed_something(self) -> None:
+        self._generation += 1
+
+    def close(self) -> None:
+        """Free the C model. Every handle into it then raises ClosedError.
+
+        Closing twice is allowed and does nothing.
+        """
+        if self._ptr is not None:
+            self._ptr = None
+            self._generation += 1
+            self._finalizer()
+
+    @property
+    def closed(self) -> bool:
+        """Whether :meth:`close` was called."""
+        return self._ptr is None
+
+    def __enter__(self) -> "Project":
+        self._p()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        if self._ptr is None:
+            return "<metaethno.Project (closed)>"
+        return f"<metaethno.Project {self.title!r}: {len(self.studies)} studies>"
+
+    # files
+
+    @classmethod
+    def load(cls, path: Union[str, os.PathLike]) -> "Project":
+        """Read a project file (metaethno format 1.x).
+
+        Raises FormatError (or a subclass: ParseError, SchemaError...) with
+        ``file``, ``line`` and ``column`` of the first problem. Nothing is
+        half-built: on error no project exists.
+        """
+        raw = os.fsencode(path)
+        if b"\0" in raw:
+            raise ValueError("path contains a NUL character")
+        return cls._from_pointer(call(lib.mte_project_load_from_file, raw, 0))
+
+    @classmethod
+    def from_bytes(cls, data: Union[bytes, bytearray, memoryview, str],
+                   name: Optional[str] = None) -> "Project":
+        """Read a project from the bytes of a file; *name* appears in errors."""
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+        elif isinstance(data, (bytearray, memoryview)):
+            data = bytes(data)
+        elif not isinstance(data, bytes):
+            raise TypeError("data must be bytes or str")
+        return cls._from_pointer(call(lib.mte_project_load_from_data, data,
+                                      len(data), enc(name, "name", nullable=True), 0))
+
+    def to_bytes(self) -> bytes:
+        """The project as the bytes :meth:`save` would write."""
+        length = c_size_t()
+        pointer = call(lib.mte_project_to_data, self._p(), byref(length), 0)
+        try:
+            return ctypes.string_at(pointer, length.value)
+        finally:
+            from ._c import g_free
+            g_free(ctypes.cast(pointer, ctypes.c_void_p))
+
+    def save(self, path: Union[str, os.PathLike], *, fsync: bool = True) -> None:
+        """Write the project atomically: a failure leaves the old file intact.
+
+        Raises FileError (an OSError) when the file cannot be written.
+        """
+        raw = os.fsencode(path)
+        if b"\0" in raw:
+            raise ValueError("path contains a NUL character")
+        call(lib.mte_project_save_to_file, self._p(), raw,
+             0 if fsync else _SAVE_NO_FSYNC)
+
+    def equals(self, other: "Project") -> bool:
+        """Whether both projects hold identical models (as after a round trip)."""
+        if not isinstance(other, Project):
+            raise TypeError("can only compare with another Project")
+        return bool(lib.mte_project_equal(self._p(), other._p()))
+
+    # the review
+
+    title = property(
+        lambda self: dec(lib.mte_project_get_title(self._p())),
+        lambda self, v: call(lib.mte_project_set_title, self._p(), enc(v, "title", nullable=True)),
+        doc="The review's title, or None.")
+    question = property(
+        lambda self: dec(lib.mte_project_get_question(self._p())),
+        lambda self, v: call(lib.mte_project_set_question, self._p(), enc(v, "question", nullable=True)),
+        doc="The review question, or None.")
+    aim = property(
+        lambda self: dec(lib.mte_project_get_aim(self._p())),
+        lambda self, v: call(lib.mte_project_set_aim, self._p(), enc(v, "aim", nullable=True)),
+        doc="The review's aim, or None.")
+    line_of_argument_statement = property(
+        lambda self: dec(lib.mte_project_get_line_of_argument(self._p())),
+        lambda self, v: call(lib.mte_project_set_line_of_argument, self._p(),
+                             enc(v, "statement", nullable=True)),
+        doc="The line-of-argument statement in the team's words, or None.")
+    created = property(
+        lambda self: _time_out(lib.mte_project_get_created(self._p())),
+        lambda self, v: lib.mte_project_set_created(self._p(), _time_in(v, "created")),
+        doc="When the project was created (aware UTC datetime), or None.")
+    modified = property(
+        lambda self: _time_out(lib.mte_project_get_modified(self._p())),
+        lambda self, v: lib.mte_project_set_modified(self._p(), _time_in(v, "modified")),
+        doc="When the project was last changed through the API, or None.")
+
+    # entities
+
+    def lookup(self, id: str) -> Optional["Entity"]:
+        """The entity with this id, of any kind, or None."""
+        return self._wrap_entity(lib.mte_project_lookup(self._p(), enc(id, "id")))
+
+    def __getitem__(self, id: str) -> "Entity":
+        entity = self.lookup(id)
+        if entity is None:
+            raise KeyError(id)
+        return entity
+
+    def __contains__(self, id: object) -> bool:
+        return isinstance(id, str) and "\0" not in id and self.lookup(id) is not None
+
+    def generate_id(self, prefix: str) -> str:
+        """A fresh id "PREFIX-N" not yet used (prefix follows the id syntax)."""
+        if not isinstance(prefix, str) or not ID_PATTERN.fullmatch(prefix):
+            raise ValueError(f"{prefix!r} is not a valid id prefix")
+        return take_string(lib.mte_project_generate_id(self._p(), prefix.encode()))
+
+    def dependents(self, entity: Union["Entity", str]) -> list[str]:
+        """Ids of the entities that refer to *entity* (what removal would touch)."""
+        return take_strv(lib.mte_project_get_dependents(self._p(), self._ref(entity, "id")))
+
+    def remove(self, entity: Union["Entity", str], *, cascade: bool = False) -> None:
+        """Remove an entity.
+
+        Without *cascade*, raises HasDependentsError (naming them) when
+        anything refers to the entity; with it, references are dropped and
+        entities that cannot stand without it are removed too.
+        """
+        call(lib.mte_project_remove, self._p(), self._ref(entity, "id"),
+             _REMOVE_CASCADE if cascade else 0)
+        self._removed_something()
+
+    def _ref(self, value, what: str, nullable: bool = False):
+        """An id for C, from an entity of this project or a str."""
+        if isinstance(value, Entity):
+            if value._project is not self:
+                raise ValueError(f"{what} {value.id!r} belongs to another project")
+            return value._idb
+        return enc(value, what, nullable=nullable)
+
+    def _wrap(self, cls, pointer):
+        if not pointer:
+            return None
+        return cls(self, cls._get_id(pointer), pointer)
+
+    def _wrap_entity(self, pointer):
+        if not pointer:
+            return None
+        cls = _CLASSES[lib.mte_entity_get_kind(pointer)]
+        return cls(self, lib.mte_entity_get_id(pointer),
+                   ctypes.cast(pointer, cls._ptype))
+
+    @property
+    def members(self) -> "EntityList[Member]":
+        """The review team."""
+        return EntityList(self, Member, lambda p: lib.mte_project_get_n_members(p._p()),
+                          lambda p, i: lib.mte_project_get_member(p._p(), i))
+
+    @property
+    def checklists(self) -> "EntityList[Checklist]":
+        """Quality-appraisal checklists (e.g. CASP)."""
+        return EntityList(self, Checklist, lambda p: lib.mte_project_get_n_checklists(p._p()),
+                          lambda p, i: lib.mte_project_get_checklist(p._p(), i))
+
+    @property
+    def studies(self) -> "EntityList[Study]":
+        """The included studies, in the order they were added."""
+        return EntityList(self, Study, lambda p: lib.mte_project_get_n_studies(p._p()),
+                          lambda p, i: lib.mte_project_get_study(p._p(), i))
+
+    @property
+    def concepts(self) -> "EntityList[Concept]":
+        """Key concepts."""
+        return EntityList(self, Concept, lambda p: lib.mte_project_get_n_concepts(p._p()),
+                          lambda p, i: lib.mte_project_get_concept(p._p(), i))
+
+    @property
+    def translations(self) -> "EntityList[Translation]":
+        """Reciprocal and refutational translations."""
+        return EntityList(self, Translation,
+                          lambda p: lib.mte_project_get_n_translations(p._p()),
+                          lambda p, i: lib.mte_project_get_translation(p._p(), i))
+
+    @property
+    def third_orders(self) -> "EntityList[ThirdOrder]":
+        """Third-order constructs: the team's interpretations across studies."""
+        return EntityList(self, ThirdOrder,
+                          lambda p: lib.mte_project_get_n_third_orders(p._p()),
+                          lambda p, i: lib.mte_project_get_third_order(p._p(), i))
+
+    @property
+    def argument_links(self) -> "EntityList[ArgumentLink]":
+        """Links between third-order constructs: the line of argument."""
+        return EntityList(self, ArgumentLink,
+                          lambda p: lib.mte_project_get_n_argument_links(p._p()),
+                          lambda p, i: lib.mte_project_get_argument_link(p._p(), i))
+
+    @property
+    def frameworks(self) -> "EntityList[Framework]":
+        """Classification frameworks (e.g. socio-ecological levels)."""
+        return EntityList(self, Framework,
+                          lambda p: lib.mte_project_get_n_frameworks(p._p()),
+                          lambda p, i: lib.mte_project_get_framework(p._p(), i))
+
+    @property
+    def memos(self) -> "EntityList[Memo]":
+        """Memos: the team's notes, optionally about one entity."""
+        return EntityList(self, Memo, lambda p: lib.mte_project_get_n_memos(p._p()),
+                          lambda p, i: lib.mte_project_get_memo(p._p(), i))
+
+    # adding
+
+    def add_member(self, name: str, role: Optional[str] = None, *,
+                   id: Optional[str] = None) -> "Member":
+        """Add a team member (id generated when None)."""
+        return self._wrap(Member, call(lib.mte_project_add_member, self._p(),
+                                       enc(id, "id", nullable=True), enc(name, "name"),
+                                       enc(role, "role", nullable=True)))
+
+    def add_checklist(self, name: str, *, id: Optional[str] = None) -> "Checklist":
+        """Add an empty appraisal checklist; add its questions next."""
+        return self._wrap(Checklist, call(lib.mte_project_add_checklist, self._p(),
+                                          enc(id, "id", nullable=True), enc(name, "name")))
+
+    def add_study(self, id: Optional[str] = None, *, title: Optional[str] = None,
+                  authors: Optional[Iterable[str]] = None,
+                  year: Optional[int] = None) -> "Study":
+        """Add a study; the optional arguments set its first fields."""
+        study = self._wrap(Study, call(lib.mte_project_add_study, self._p(),
+                                       enc(id, "id", nullable=True)))
+        try:
+            if title is not None:
+                study.title = title
+            if authors is not None:
+                study.authors = authors
+            if year is not None:
+                study.year = year
+        except BaseException:
+            self.remove(study)
+            raise
+        return study
+
+    def add_concept(self, label: str, *, id: Optional[str] = None,
+                    definition: Optional[str] = None) -> "Concept":
+        """Add a key concept."""
+        concept = self._wrap(Concept, call(lib.mte_project_add_concept, self._p(),
+                                           enc(id, "id", nullable=True), enc(label, "label")))
+        if definition is not None:
+            try:
+                concept.definition = definition
+            except BaseException:
+                self.remove(concept)
+                raise
+        return concept
+
+    def add_translation(self, kind: Union[TranslationKind, str],
+                        source: Union["Entity", str], target: Union["Entity", str], *,
+                        id: Optional[str] = None) -> "Translation":
+        """Record a translation between two constructs or concepts.
+
+        Set ``rationale``, ``reviewer`` and the studies on the result.
+        """
+        kind = TranslationKind.coerce(kind, "translation kind")
+        return self._wrap(Translation, call(
+            lib.mte_project_add_translation, self._p(), enc(id, "id", nullable=True),
+            int(kind), self._ref(source, "source"), self._ref(target, "target")))
+
+    def add_third_order(self, label: str, *, id: Optional[str] = None,
+                        statement: Optional[str] = None) -> "ThirdOrder":
+        """Add a third-order construct (a finding of the synthesis)."""
+        finding = self._wrap(ThirdOrder, call(lib.mte_project_add_third_order, self._p(),
+                                              enc(id, "id", nullable=True), enc(label, "label")))
+        if statement is not None:
+            try:
+                finding.statement = statement
+            except BaseException:
+                self.remove(finding)
+                raise
+        return finding
+
+    def add_argument_link(self, source: Union["ThirdOrder", str],
+                          target: Union["ThirdOrder", str],
+                          relation: str = RELATION_LEADS_TO, *,
+                          id: Optional[str] = None) -> "ArgumentLink":
+        """Link two third-order constructs ("leads to", "shapes", ...)."""
+        return self._wrap(ArgumentLink, call(
+            lib.mte_project_add_argument_link, self._p(), enc(id, "id", nullable=True),
+            self._ref(source, "source"), self._ref(target, "target"), enc(relation, "relation")))
+
+    def add_framework(self, name: str, *, id: Optional[str] = None) -> "Framework":
+        """Add an empty framework; add its levels next."""
+        return self._wrap(Framework, call(lib.mte_project_add_framework, self._p(),
+                                          enc(id, "id", nullable=True), enc(name, "name")))
+
+    def add_socio_ecological_framework(self, *, id: Optional[str] = None) -> "Framework":
+        """Add the socio-ecological framework with its five levels
+        (individual, interpersonal, community, organisational, societal)."""
+        return self._wrap(Framework, call(lib.mte_project_add_socio_ecological_framework,
+                                          self._p(), enc(id, "id", nullable=True)))
+
+    def add_memo(self, text: str, *, subject: Union["Entity", str, None] = None,
+                 author: Union["Member", str, None] = None,
+                 id: Optional[str] = None) -> "Memo":
+        """Add a memo dated now, about *subject* (or the whole project)."""
+        return self._wrap(Memo, call(lib.mte_project_add_memo, self._p(),
+                                     enc(id, "id", nullable=True),
+                                     self._ref(subject, "subject", nullable=True),
+                                     self._ref(author, "author", nullable=True), enc(text, "text")))
+
+    # the translation session and the analyses
+
+    @property
+    def session(self) -> Optional["Session"]:
+        """The translation session under way, or None."""
+        from .session import Session
+        return Session._current(self)
+
+    def start_session(self, order: Union[StudyOrder, str] = StudyOrder.INDEX) -> "Session":
+        """Start a translation session (ModelError if one is under way)."""
+        from .session import Session
+        return Session._start(self, StudyOrder.coerce(order, "study order"))
+
+    def discard_session(self) -> None:
+        """Drop the session record; what its decisions made stays."""
+        lib.mte_project_discard_session(self._p())
+        self._session_token = object()
+        self._removed_something()
+
+    def study_order(self, order: Union[StudyOrder, str] = StudyOrder.PROJECT) -> list["Study"]:
+        """Every study, in *order*."""
+        order = StudyOrder.coerce(order, "study order")
+        n = ctypes.c_uint()
+        array = lib.mte_project_get_study_order(self._p(), int(order), byref(n))
+        try:
+            return [self._wrap(Study, array[i]) for i in range(n.value)]
+        finally:
+            from ._c import g_free
+            g_free(ctypes.cast(array, ctypes.c_void_p))
+
+    def suggest_index_study(self) -> Optional["Study"]:
+        """The most conceptually rich study, by the documented rule; None if none."""
+        return self._wrap(Study, lib.mte_project_suggest_index_study(self._p()))
+
+    def grid(self, order: Union[StudyOrder, str] = StudyOrder.INDEX) -> "Grid":
+        """The concept × study grid (phase 4)."""
+        from .analysis import Grid
+        return Grid(self, order)
+
+    def relatedness(self, order: Union[StudyOrder, str] = StudyOrder.INDEX,
+                    threshold: float = 0.25) -> "Relatedness":
+        """Shared concepts between studies, and clusters of related studies."""
+        from .analysis import Relatedness
+        return Relatedness(self, order, threshold)
+
+    def translation_table(self, order: Union[StudyOrder, str] = StudyOrder.INDEX
+                          ) -> "TranslationTable":
+        """The translation table and the saturation curve (phase 5)."""
+        from .analysis import TranslationTable
+        return TranslationTable(self, order)
+
+    def check(self, min_studies: int = 2) -> "CheckReport":
+        """Run every check a careful reviewer wants flagged."""
+        from .analysis import CheckReport
+        return CheckReport(self, min_studies)
+
+    def line_of_argument(self, min_studies: int = 2) -> "LineOfArgument":
+        """The line-of-argument synthesis (phase 6)."""
+        from .analysis import LineOfArgument
+        return LineOfArgument(self, min_studies)
+
+    def suggestions(self, threshold: float = 0.3) -> "Suggestions":
+        """Candidate groupings of concepts into third-order constructs."""
+        from .analysis import Suggestions
+        return Suggestions(self, threshold)
+
+
+# -- lists ---------------------------------------------------------------------
+
+class EntityList(Sequence):
+    """A live, read-only list of entities (studies, a study's constructs, ...).
+
+    Supports ``len()``, iteration, indexing (negative too), slicing, ``in``
+    and lookup by id: ``project.studies["ridge2023"]``.
+    """
+
+    __slots__ = ("_owner", "_cls", "_count", "_get")
+
+    def __init__(self, owner, cls, count: Callable, get: Callable):
+        self._owner = owner
+        self._cls = cls
+        self._count = count
+        self._get = get
+
+    @property
+    def _project(self) -> Project:
+        owner = self._owner
+        return owner if isinstance(owner, Project) else owner._project
+
+    def __len__(self) -> int:
+        return self._count(self._owner)
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            return [self[i] for i in range(*key.indices(len(self)))]
+        if isinstance(key, str):
+            for item in self:
+                if item.id == key:
+                    return item
+            raise KeyError(key)
+        i = _index(key, len(self))
+        pointer = self._get(self._owner, i)
+        if self._cls is Entity:
+            return self._project._wrap_entity(pointer)
+        return self._project._wrap(self._cls, pointer)
+
+    def __iter__(self) -> Iterator:
+        n = len(self)
+        for i in range(n):
+            if len(self) != n:
+                raise RuntimeError("the list changed during iteration")
+            yield self[i]
+
+    def __contains__(self, item) -> bool:
+        if isinstance(item, str):
+            return any(e.id == item for e in self)
+        return isinstance(item, Entity) and any(e == item for e in self)
+
+    def __repr__(self) -> str:
+        return f"[{', '.join(repr(e) for e in self)}]"
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, (EntityList, list, tuple)):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None
+
+
+# -- entities ------------------------------------------------------------------
+
+class Entity:
+    """Base of every entity: something with an id in a project."""
+
+    __slots__ = ("_project", "_id", "_idb", "_ptr", "_gen", "__weakref__")
+    _kind: EntityKind
+    _ptype: Any
+
+    def __init__(self, project: Project, id: bytes, pointer=None):
+        # Created by the project; not meant to be called by users.
+        self._project = project
+        self._idb = id
+        self._id = id.decode("utf-8")
+        self._ptr = pointer
+        self._gen = project._generation
+
+    def _p(self):
+        project = self._project
+        if project._ptr is None:
+            raise ClosedError(f"the project of {self._kind.text} {self._id!r} is closed")
+        if self._ptr is None or self._gen != project._generation:
+            pointer = self._lookup(project._ptr, self._idb)
+            if not pointer:
+                self._ptr = None
+                raise RemovedError(f"{self._kind.text} {self._id!r} is no longer in the project")
+            self._ptr = pointer
+            self._gen = project._generation
+        return self._ptr
+
+    @property
+    def id(self) -> str:
+        """The entity's id, unique across every kind in its project."""
+        return self._id
+
+    @property
+    def entity_kind(self) -> EntityKind:
+        """The kind of entity (Study, Concept...), as the C API names it."""
+        return self._kind
+
+    @property
+    def project(self) -> Project:
+        """The project the entity belongs to."""
+        return self._project
+
+    @property
+    def exists(self) -> bool:
+        """Whether the entity is still in an open project."""
+        try:
+            self._p()
+            return True
+        except (ClosedError, RemovedError):
+            return False
+
+    def remove(self, *, cascade: bool = False) -> None:
+        """Remove this entity from its project (see :meth:`Project.remove`)."""
+        self._p()
+        self._project.remove(self._id, cascade=cascade)
+
+    def dependents(self) -> list[str]:
+        """Ids of the entities that refer to this one."""
+        self._p()
+        return self._project.dependents(self._id)
+
+    @property
+    def memos(self) -> list["Memo"]:
+        """Memos written about this entity."""
+        self._p()
+        return [m for m in self._project.memos if m.subject == self]
+
+    def __eq__(self, other) -> bool:
+        if not isinstance(other, Entity):
+            return NotImplemented
+        return self._project is other._project and self._id == other._id
+
+    def __hash__(self) -> int:
+        return hash((id(self._project), self._id))
+
+    def __repr__(self) -> str:
+        name = type(self).__name__
+        try:
+            self._p()
+        except ClosedError:
+            return f"<{name} {self._id!r} (closed)>"
+        except RemovedError:
+            return f"<{name} {self._id!r} (removed)>"
+        return f"<{name} {self._id!r}{self._describe()}>"
+
+    def _describe(self) -> str:
+        return ""
+
+
+def _text(getter, setter=None, *, nullable=True, doc=""):
+    """A property over a C getter and an optional GError-reporting setter."""
+    def fget(self):
+        return dec(getter(self._p()))
+    if setter is None:
+        return property(fget, doc=doc)
+
+    def fset(self, value):
+        call(setter, self._p(), enc(value, doc.split(":")[0] or "value", nullable=nullable))
+    return property(fget, fset, doc=doc)
+
+
+class Member(Entity):
+    """A member of the review team (reviewers of translations, memo authors)."""
+    __slots__ = ()
+    _kind = EntityKind.MEMBER
+    _ptype = _decl.Member
+    _lookup = staticmethod(lib.mte_project_lookup_member)
+    _get_id = staticmethod(lib.mte_member_get_id)
+
+    name = _text(lib.mte_member_get_name, lib.mte_member_set_name, nullable=False,
+                 doc="name: the member's name.")
+    role = _text(lib.mte_member_get_role, lib.mte_member_set_role,
+                 doc="role: their role in the review, or None.")
+
+    def _describe(self):
+        return f" {self.name!r}"
+
+
+class Question(NamedTuple):
+    """A question of an appraisal checklist."""
+    key: str
+    text: str
+    answers: list[str]
+
+
+class Checklist(Entity):
+    """A quality-appraisal checklist such as CASP: keyed questions and answers."""
+    __slots__ = ()
+    _kind = EntityKind.CHECKLIST
+    _ptype = _decl.Checklist
+    _lookup = staticmethod(lib.mte_project_lookup_checklist)
+    _get_id = staticmethod(lib.mte_checklist_get_id)
+
+    name = _text(lib.mte_checklist_get_name, lib.mte_checklist_set_name, nullable=False,
+                 doc="name: the checklist's name.")
+
+    @property
+    def questions(self) -> list[Question]:
+        """The questions, in order."""
+        p = self._p()
+        return [Question(dec(lib.mte_checklist_get_question_key(p, i)),
+                         dec(lib.mte_checklist_get_question_text(p, i)),
+                         read_strv(lib.mte_checklist_get_question_answers(p, i)))
+                for i in range(lib.mte_checklist_get_n_questions(p))]
+
+    def add_question(self, key: str, text: str, answers: Iterable[str] = ()) -> None:
+        """Append a question; no *answers* makes it a free-text question."""
+        answers = list(answers)
+        call(lib.mte_checklist_add_question, self._p(), enc(key, "key"), enc(text, "text"),
+             make_strv(answers, "answers") if answers else None)
+
+    def remove_question(self, key: str, *, cascade: bool = False) -> None:
+        """Remove a question; with *cascade*, also studies' answers to it."""
+        p = self._p()
+        call(lib.mte_checklist_remove_question, p, enc(key, "key"),
+             _REMOVE_CASCADE if cascade else 0)
+        self._project._removed_something()
+
+    def question_index(self, key: str) -> Optional[int]:
+        """The position of the question with this key, or None."""
+        i = lib.mte_checklist_find_question(self._p(), enc(key, "key"))
+        return None if i < 0 else i
+
+
+class Appraisal(NamedTuple):
+    """One answer of a study's quality appraisal."""
+    checklist: Checklist
+    question: str
+    answer: Optional[str]
+    note: Optional[str]
+
+
+def _field(field: StudyField):
+    def fget(self):
+        return dec(lib.mte_study_get_field(self._p(), int(field)))
+
+    def fset(self, value):
+        call(lib.mte_study_set_field, self._p(), int(field),
+             enc(value, field.text, nullable=True))
+    return property(fget, fset, doc=f"The study's {field.text}, or None "
+                                    "(setting None or \"\" clears it).")
+
+
+class Study(Entity):
+    """An included study: citation, context, appraisal and its constructs."""
+    __slots__ = ()
+    _kind = EntityKind.STUDY
+    _ptype = _decl.Study
+    _lookup = staticmethod(lib.mte_project_lookup_study)
+    _get_id = staticmethod(lib.mte_study_get_id)
+
+    title = _field(StudyField.TITLE)
+    source = _field(StudyField.SOURCE)
+    volume = _field(StudyField.VOLUME)
+    issue = _field(StudyField.ISSUE)
+    pages = _field(StudyField.PAGES)
+    doi = _field(StudyField.DOI)
+    url = _field(StudyField.URL)
+    country = _field(StudyField.COUNTRY)
+    setting = _field(StudyField.SETTING)
+    participants = _field(StudyField.PARTICIPANTS)
+    condition = _field(StudyField.CONDITION)
+    data_collection = _field(StudyField.DATA_COLLECTION)
+    analysis = _field(StudyField.ANALYSIS)
+    notes = _field(StudyField.NOTES)
+
+    def get_field(self, field: Union[StudyField, str]) -> Optional[str]:
+        """A text field by enum or name ("data-collection")."""
+        field = StudyField.coerce(field, "study field")
+        return dec(lib.mte_study_get_field(self._p(), int(field)))
+
+    def set_field(self, field: Union[StudyField, str], value: Optional[str]) -> None:
+        """Set a text field by enum or name; None or "" clears it."""
+        field = StudyField.coerce(field, "study field")
+        call(lib.mte_study_set_field, self._p(), int(field),
+             enc(value, field.text, nullable=True))
+
+    @property
+    def fields(self) -> dict[str, str]:
+        """Every recorded text field, by its name in the file format."""
+        p = self._p()
+        out = {}
+        for field in StudyField:
+            value = lib.mte_study_get_field(p, int(field))
+            if value is not None:
+                out[field.text] = dec(value)
+        return out
+
+    @property
+    def authors(self) -> list[str]:
+        """The authors, in order (assign a list to replace them)."""
+        return read_strv(lib.mte_study_get_authors(self._p()))
+
+    @authors.setter
+    def authors(self, value: Iterable[str]) -> None:
+        if isinstance(value, str):
+            raise TypeError("authors must be a sequence of str, not a str")
+        values = list(value)
+        call(lib.mte_study_set_authors, self._p(),
+             make_strv(values, "authors") if values else None)
+
+    @property
+    def year(self) -> Optional[int]:
+        """Publication year (1–9999), or None."""
+        year = lib.mte_study_get_year(self._p())
+        return year or None
+
+    @year.setter
+    def year(self, value: Optional[int]) -> None:
+        if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
+            raise TypeError("year must be an int or None")
+        if value is not None and not 1 <= value <= 9999:
+            raise ValueError("year must lie between 1 and 9999")
+        call(lib.mte_study_set_year, self._p(), value or 0)
+
+    @property
+    def sample_size(self) -> Optional[int]:
+        """Number of participants, or None."""
+        return lib.mte_study_get_sample_size(self._p()) or None
+
+    @sample_size.setter
+    def sample_size(self, value: Optional[int]) -> None:
+        lib.mte_study_set_sample_size(self._p(), 0 if value is None else _uint(value, "sample_size"))
+
+    @property
+    def index_study(self) -> bool:
+        """Whether the team chose this study as the index study."""
+        return bool(lib.mte_study_get_index_study(self._p()))
+
+    @index_study.setter
+    def index_study(self, value: bool) -> None:
+        lib.mte_study_set_index_study(self._p(), 1 if value else 0)
+
+    @property
+    def translation_position(self) -> Optional[int]:
+        """1-based position in the team's custom translation order, or None."""
+        return lib.mte_study_get_translation_position(self._p()) or None
+
+    @translation_position.setter
+    def translation_position(self, value: Optional[int]) -> None:
+        lib.mte_study_set_translation_position(
+            self._p(), 0 if value is None else _uint(value, "translation_position"))
+
+    @property
+    def attributes(self) -> dict[str, str]:
+        """Free key/value context (e.g. "ethnicity of sample"), in order."""
+        p = self._p()
+        return {dec(lib.mte_study_get_attribute_key(p, i)):
+                dec(lib.mte_study_get_attribute_value(p, i))
+                for i in range(lib.mte_study_get_n_attributes(p))}
+
+    def get_attribute(self, key: str) -> Optional[str]:
+        """The value of one attribute, or None."""
+        return dec(lib.mte_study_get_attribute(self._p(), enc(key, "key")))
+
+    def set_attribute(self, key: str, value: Optional[str]) -> None:
+        """Set an attribute; None removes it."""
+        call(lib.mte_study_set_attribute, self._p(), enc(key, "key"),
+             enc(value, "value", nullable=True))
+
+    def set_appraisal(self, checklist: Union[Checklist, str], question: str,
+                      answer: Optional[str], note: Optional[str] = None) -> None:
+        """Record the answer (one of the question's answers) and a note."""
+        call(lib.mte_study_set_appraisal, self._p(), self._project._ref(checklist, "checklist"),
+             enc(question, "question"), enc(answer, "answer", nullable=True),
+             enc(note, "note", nullable=True))
+
+    def get_appraisal(self, checklist: Union[Checklist, str],
+                      question: str) -> Optional[tuple[Optional[str], Optional[str]]]:
+        """``(answer, note)`` for one question, or None when unanswered."""
+        answer, note = c_char_p(), c_char_p()
+        if not lib.mte_study_get_appraisal(self._p(), self._project._ref(checklist, "checklist"),
+                                           enc(question, "question"), byref(answer), byref(note)):
+            return None
+        return dec(answer.value), dec(note.value)
+
+    @property
+    def appraisals(self) -> list[Appraisal]:
+        """Every appraisal answer recorded for the study."""
+        p = self._p()
+        out = []
+        for i in range(lib.mte_study_get_n_appraisals(p)):
+            checklist = _decl.Checklist()
+            key, answer, note = c_char_p(), c_char_p(), c_char_p()
+            lib.mte_study_get_appraisal_at(p, i, byref(checklist), byref(key),
+                                           byref(answer), byref(note))
+            out.append(Appraisal(self._project._wrap(Checklist, checklist), dec(key.value),
+                                 dec(answer.value), dec(note.value)))
+        return out
+
+    @property
+    def constructs(self) -> EntityList["Construct"]:
+        """First- and second-order constructs, in the order they were added."""
+        return EntityList(self, Construct, lambda s: lib.mte_study_get_n_constructs(s._p()),
+                          lambda s, i: lib.mte_study_get_construct(s._p(), i))
+
+    def add_construct(self, order: Union[ConstructOrder, str], text: str, *,
+                      id: Optional[str] = None) -> "Construct":
+        """Add a construct of either order."""
+        order = ConstructOrder.coerce(order, "construct order")
+        return self._project._wrap(Construct, call(
+            lib.mte_study_add_construct, self._p(), enc(id, "id", nullable=True),
+            int(order), enc(text, "text")))
+
+    def add_quote(self, text: str, *, speaker: Optional[str] = None,
+                  page: Optional[str] = None, id: Optional[str] = None) -> "Construct":
+        """Add a first-order construct: a participant's words."""
+        quote = self.add_construct(ConstructOrder.FIRST_ORDER, text, id=id)
+        try:
+            if speaker is not None:
+                quote.speaker = speaker
+            if page is not None:
+                quote.page = page
+        except BaseException:
+            quote.remove()
+            raise
+        return quote
+
+    def add_interpretation(self, text: str, *, label: Optional[str] = None,
+                           grounded_in: Iterable[Union["Construct", str]] = (),
+                           id: Optional[str] = None) -> "Construct":
+        """Add a second-order construct grounded in first-order ones."""
+        construct = self.add_construct(ConstructOrder.SECOND_ORDER, text, id=id)
+        try:
+            if label is not None:
+                construct.label = label
+            for quote in grounded_in:
+                construct.add_grounding(quote)
+        except BaseException:
+            construct.remove(cascade=True)
+            raise
+        return construct
+
+    def _describe(self):
+        year = self.year
+        return f" ({year})" if year else ""
+
+
+class Construct(Entity):
+    """A first-order construct (participants' words) or second-order one
+    (the authors' interpretation), in one study."""
+    __slots__ = ()
+    _kind = EntityKind.CONSTRUCT
+    _ptype = _decl.Construct
+    _lookup = staticmethod(lib.mte_project_lookup_construct)
+    _get_id = staticmethod(lib.mte_construct_get_id)
+
+    @property
+    def order(self) -> ConstructOrder:
+        """First or second order."""
+        return ConstructOrder(lib.mte_construct_get_order(self._p()))
+
+    @property
+    def study(self) -> Study:
+        """The study it comes from."""
+        return self._project._wrap(Study, lib.mte_construct_get_study(self._p()))
+
+    text = _text(lib.mte_construct_get_text, lib.mte_construct_set_text, nullable=False,
+                 doc="text: the quote or the interpretation.")
+    label = _text(lib.mte_construct_get_label, lib.mte_construct_set_label,
+                  doc="label: a short label, or None.")
+    page = _text(lib.mte_construct_get_page, lib.mte_construct_set_page,
+                 doc="page: page or page range in the source, or None.")
+    section = _text(lib.mte_construct_get_section, lib.mte_construct_set_section,
+                    doc="section: section of the source, or None.")
+    speaker = _text(lib.mte_construct_get_speaker, lib.mte_construct_set_speaker,
+                    doc="speaker: who said it (first order only), or None.")
+
+    @property
+    def groundings(self) -> EntityList["Construct"]:
+        """The first-order constructs a second-order one is grounded in."""
+        return EntityList(self, Construct, lambda c: lib.mte_construct_get_n_groundings(c._p()),
+                          lambda c, i: lib.mte_construct_get_grounding(c._p(), i))
+
+    def add_grounding(self, quote: Union["Construct", str]) -> None:
+        """Ground this second-order construct in a quote of the same study."""
+        call(lib.mte_construct_add_grounding, self._p(), self._project._ref(quote, "quote"))
+
+    def remove_grounding(self, quote: Union["Construct", str]) -> bool:
+        """Drop a grounding; False when it was not there."""
+        return bool(lib.mte_construct_remove_grounding(self._p(), self._project._ref(quote, "quote")))
+
+    def _describe(self):
+        return f" {self.order.text} in {self.study.id!r}"
+
+
+class Concept(Entity):
+    """A key concept, expressed by second-order constructs of several studies."""
+    __slots__ = ()
+    _kind = EntityKind.CONCEPT
+    _ptype = _decl.Concept
+    _lookup = staticmethod(lib.mte_project_lookup_concept)
+    _get_id = staticmethod(lib.mte_concept_get_id)
+
+    label = _text(lib.mte_concept_get_label, lib.mte_concept_set_label, nullable=False,
+                  doc="label: the concept's name.")
+    definition = _text(lib.mte_concept_get_definition, lib.mte_concept_set_definition,
+                       doc="definition: what the team means by it, or None.")
+
+    @property
+    def expressions(self) -> EntityList[Construct]:
+        """The constructs that express the concept."""
+        return EntityList(self, Construct, lambda c: lib.mte_concept_get_n_expressions(c._p()),
+                          lambda c, i: lib.mte_concept_get_expression(c._p(), i))
+
+    def add_expression(self, construct: Union[Construct, str]) -> None:
+        """Record that *construct* expresses this concept."""
+        call(lib.mte_concept_add_expression, self._p(), self._project._ref(construct, "construct"))
+
+    def remove_expression(self, construct: Union[Construct, str]) -> bool:
+        """Drop an expression; False when it was not there."""
+        return bool(lib.mte_concept_remove_expression(self._p(), self._project._ref(construct, "construct")))
+
+    def _describe(self):
+        return f" {self.label!r}"
+
+
+class Translation(Entity):
+    """A recorded judgement that two ideas are the same (reciprocal) or
+    contradict each other (refutational), with rationale and provenance."""
+    __slots__ = ()
+    _kind = EntityKind.TRANSLATION
+    _ptype = _decl.Translation
+    _lookup = staticmethod(lib.mte_project_lookup_translation)
+    _get_id = staticmethod(lib.mte_translation_get_id)
+
+    @property
+    def kind(self) -> TranslationKind:
+        """Reciprocal or refutational (assignable)."""
+        return TranslationKind(lib.mte_translation_get_kind(self._p()))
+
+    @kind.setter
+    def kind(self, value: Union[TranslationKind, str]) -> None:
+        value = TranslationKind.coerce(value, "translation kind")
+        lib.mte_translation_set_kind(self._p(), int(value))
+
+    @property
+    def source(self) -> Entity:
+        """The construct or concept translated."""
+        return self._project._wrap_entity(lib.mte_translation_get_source(self._p()))
+
+    @property
+    def target(self) -> Entity:
+        """The construct or concept it is translated into."""
+        return self._project._wrap_entity(lib.mte_translation_get_target(self._p()))
+
+    @property
+    def source_study(self) -> Optional[Study]:
+        """The study of the source (its own for a construct; set for a concept)."""
+        return self._project._wrap(Study, lib.mte_translation_get_source_study(self._p()))
+
+    @source_study.setter
+    def source_study(self, study: Union[Study, str, None]) -> None:
+        call(lib.mte_translation_set_source_study, self._p(), self._project._ref(study, "study", nullable=True))
+
+    @property
+    def target_study(self) -> Optional[Study]:
+        """The study of the target (its own for a construct; set for a concept)."""
+        return self._project._wrap(Study, lib.mte_translation_get_target_study(self._p()))
+
+    @target_study.setter
+    def target_study(self, study: Union[Study, str, None]) -> None:
+        call(lib.mte_translation_set_target_study, self._p(), self._project._ref(study, "study", nullable=True))
+
+    rationale = _text(lib.mte_translation_get_rationale, lib.mte_translation_set_rationale,
+                      doc="rationale: why the team judged so, or None.")
+
+    @property
+    def reviewer(self) -> Optional[Member]:
+        """The team member who made the judgement, or None."""
+        return self._project._wrap(Member, lib.mte_translation_get_reviewer(self._p()))
+
+    @reviewer.setter
+    def reviewer(self, member: Union[Member, str, None]) -> None:
+        call(lib.mte_translation_set_reviewer, self._p(), self._project._ref(member, "reviewer", nullable=True))
+
+    @property
+    def created(self) -> Optional[_dt.datetime]:
+        """When the judgement was recorded, or None."""
+        return _time_out(lib.mte_translation_get_created(self._p()))
+
+    @created.setter
+    def created(self, value: Time) -> None:
+        lib.mte_translation_set_created(self._p(), _time_in(value, "created"))
+
+    def _describe(self):
+        return f" {self.kind.text} {self.source.id!r} → {self.target.id!r}"
+
+
+class ThirdOrder(Entity):
+    """A third-order construct: the team's interpretation across studies,
+    with its basis and its GRADE-CERQual assessment."""
+    __slots__ = ()
+    _kind = EntityKind.THIRD_ORDER
+    _ptype = _decl.ThirdOrder
+    _lookup = staticmethod(lib.mte_project_lookup_third_order)
+    _get_id = staticmethod(lib.mte_third_order_get_id)
+
+    label = _text(lib.mte_third_order_get_label, lib.mte_third_order_set_label,
+                  nullable=False, doc="label: the finding's short name.")
+    statement = _text(lib.mte_third_order_get_statement, lib.mte_third_order_set_statement,
+                      doc="statement: the finding in full, or None.")
+
+    @property
+    def basis(self) -> EntityList[Entity]:
+        """The concepts and constructs the finding rests on."""
+        return EntityList(self, Entity, lambda t: lib.mte_third_order_get_n_basis(t._p()),
+                          lambda t, i: lib.mte_third_order_get_basis(t._p(), i))
+
+    def add_basis(self, entity: Union[Entity, str]) -> None:
+        """Rest the finding on a concept or construct too."""
+        call(lib.mte_third_order_add_basis, self._p(), self._project._ref(entity, "basis"))
+
+    def remove_basis(self, entity: Union[Entity, str]) -> bool:
+        """Drop a basis entry; False when it was not there."""
+        return bool(lib.mte_third_order_remove_basis(self._p(), self._project._ref(entity, "basis")))
+
+    def get_concern(self, component: Union[CerqualComponent, str]) -> tuple[Concern, Optional[str]]:
+        """``(concern, explanation)`` for one CERQual component."""
+        component = CerqualComponent.coerce(component, "CERQual component")
+        p = self._p()
+        return (Concern(lib.mte_third_order_get_concern(p, int(component))),
+                dec(lib.mte_third_order_get_concern_explanation(p, int(component))))
+
+    def set_concern(self, component: Union[CerqualComponent, str],
+                    concern: Union[Concern, str], explanation: Optional[str] = None) -> None:
+        """Record the concern about one CERQual component."""
+        component = CerqualComponent.coerce(component, "CERQual component")
+        concern = Concern.coerce(concern, "concern")
+        call(lib.mte_third_order_set_concern, self._p(), int(component), int(concern),
+             enc(explanation, "explanation", nullable=True))
+
+    @property
+    def concerns(self) -> dict[CerqualComponent, tuple[Concern, Optional[str]]]:
+        """The four CERQual components with their concern and explanation."""
+        return {c: self.get_concern(c) for c in CerqualComponent}
+
+    @property
+    def confidence(self) -> Confidence:
+        """Overall CERQual confidence (set with :meth:`set_confidence`)."""
+        return Confidence(lib.mte_third_order_get_confidence(self._p()))
+
+    @property
+    def confidence_explanation(self) -> Optional[str]:
+        """Why the confidence was judged so, or None."""
+        return dec(lib.mte_third_order_get_confidence_explanation(self._p()))
+
+    def set_confidence(self, confidence: Union[Confidence, str],
+                       explanation: Optional[str] = None) -> None:
+        """Record the overall CERQual confidence and its explanation."""
+        confidence = Confidence.coerce(confidence, "confidence")
+        call(lib.mte_third_order_set_confidence, self._p(), int(confidence),
+             enc(explanation, "explanation", nullable=True))
+
+    def _describe(self):
+        return f" {self.label!r}"
+
+
+class ArgumentLink(Entity):
+    """A link of the line of argument between two third-order constructs."""
+    __slots__ = ()
+    _kind = EntityKind.ARGUMENT_LINK
+    _ptype = _decl.ArgumentLink
+    _lookup = staticmethod(lib.mte_project_lookup_argument_link)
+    _get_id = staticmethod(lib.mte_argument_link_get_id)
+
+    @property
+    def source(self) -> ThirdOrder:
+        """The finding the link starts from."""
+        return self._project._wrap(ThirdOrder, lib.mte_argument_link_get_from(self._p()))
+
+    @property
+    def target(self) -> ThirdOrder:
+        """The finding the link leads to."""
+        return self._project._wrap(ThirdOrder, lib.mte_argument_link_get_to(self._p()))
+
+    relation = _text(lib.mte_argument_link_get_relation, lib.mte_argument_link_set_relation,
+                     nullable=False, doc="relation: e.g. \"leads to\"; never empty.")
+    rationale = _text(lib.mte_argument_link_get_rationale, lib.mte_argument_link_set_rationale,
+                      doc="rationale: the team's reasoning, or None.")
+
+    def _describe(self):
+        return f" {self.source.id!r} {self.relation} {self.target.id!r}"
+
+
+class Level(NamedTuple):
+    """A level of a framework."""
+    key: str
+    label: str
+
+
+class Classification(NamedTuple):
+    """An entity placed on a framework level."""
+    entity: Entity
+    level: str
+
+
+class Framework(Entity):
+    """A framework of levels that classifies constructs and findings."""
+    __slots__ = ()
+    _kind = EntityKind.FRAMEWORK
+    _ptype = _decl.Framework
+    _lookup = staticmethod(lib.mte_project_lookup_framework)
+    _get_id = staticmethod(lib.mte_framework_get_id)
+
+    name = _text(lib.mte_framework_get_name, lib.mte_framework_set_name, nullable=False,
+                 doc="name: the framework's name.")
+    description = _text(lib.mte_framework_get_description, lib.mte_framework_set_description,
+                        doc="description: what it classifies, or None.")
+
+    @property
+    def levels(self) -> list[Level]:
+        """The levels, in order."""
+        p = self._p()
+        return [Level(dec(lib.mte_framework_get_level_key(p, i)),
+                      dec(lib.mte_framework_get_level_label(p, i)))
+                for i in range(lib.mte_framework_get_n_levels(p))]
+
+    def add_level(self, key: str, label: Optional[str] = None) -> None:
+        """Append a level (the label defaults to the key)."""
+        call(lib.mte_framework_add_level, self._p(), enc(key, "key"),
+             enc(label, "label", nullable=True))
+
+    def remove_level(self, key: str, *, cascade: bool = False) -> None:
+        """Remove a level; with *cascade*, also its classifications."""
+        p = self._p()
+        call(lib.mte_framework_remove_level, p, enc(key, "key"),
+             _REMOVE_CASCADE if cascade else 0)
+        self._project._removed_something()
+
+    def set_level_label(self, key: str, label: Optional[str]) -> None:
+        """Relabel a level (None uses the key)."""
+        call(lib.mte_framework_set_level_label, self._p(), enc(key, "key"),
+             enc(label, "label", nullable=True))
+
+    def level_index(self, key: str) -> Optional[int]:
+        """The position of the level with this key, or None."""
+        i = lib.mte_framework_find_level(self._p(), enc(key, "key"))
+        return None if i < 0 else i
+
+    def classify(self, entity: Union[Entity, str], level: str) -> None:
+        """Place a construct or finding on a level (several levels allowed)."""
+        call(lib.mte_framework_classify, self._p(), self._project._ref(entity, "entity"), enc(level, "level"))
+
+    def unclassify(self, entity: Union[Entity, str], level: str) -> bool:
+        """Take an entity off a level; False when it was not there."""
+        return bool(lib.mte_framework_unclassify(self._p(), self._project._ref(entity, "entity"),
+                                                 enc(level, "level")))
+
+    @property
+    def classifications(self) -> list[Classification]:
+        """Every (entity, level key) pair, in the order they were made."""
+        p = self._p()
+        out = []
+        for i in range(lib.mte_framework_get_n_classifications(p)):
+            entity = _decl.Entity()
+            key = c_char_p()
+            lib.mte_framework_get_classification(p, i, byref(entity), byref(key))
+            out.append(Classification(self._project._wrap_entity(entity), dec(key.value)))
+        return out
+
+    def levels_of(self, entity: Union[Entity, str]) -> list[str]:
+        """The keys of the levels *entity* is placed on, in level order."""
+        return take_strv(lib.mte_framework_get_levels_of(self._p(), self._project._ref(entity, "entity")))
+
+    def _describe(self):
+        return f" {self.name!r}"
+
+
+class Memo(Entity):
+    """A note by the team, about the project or one entity."""
+    __slots__ = ()
+    _kind = EntityKind.MEMO
+    _ptype = _decl.Memo
+    _lookup = staticmethod(lib.mte_project_lookup_memo)
+    _get_id = staticmethod(lib.mte_memo_get_id)
+
+    @property
+    def subject(self) -> Optional[Entity]:
+        """The entity the memo is about, or None for the whole project."""
+        return self._project._wrap_entity(lib.mte_memo_get_subject(self._p()))
+
+    @property
+    def author(self) -> Optional[Member]:
+        """The team member who wrote it, or None."""
+        return self._project._wrap(Member, lib.mte_memo_get_author(self._p()))
+
+    @author.setter
+    def author(self, member: Union[Member, str, None]) -> None:
+        call(lib.mte_memo_set_author, self._p(), self._project._ref(member, "author", nullable=True))
+
+    @property
+    def created(self) -> Optional[_dt.datetime]:
+        """When it was written, or None."""
+        return _time_out(lib.mte_memo_get_created(self._p()))
+
+    @created.setter
+    def created(self, value: Time) -> None:
+        lib.mte_memo_set_created(self._p(), _time_in(value, "created"))
+
+    text = _text(lib.mte_memo_get_text, lib.mte_memo_set_text, nullable=False,
+                 doc="text: the memo.")
+
+
+_CLASSES = {cls._kind: cls for cls in (Member, Checklist, Study, Construct, Concept,
+                                        Translation, ThirdOrder, ArgumentLink,
+                                        Framework, Memo)}
