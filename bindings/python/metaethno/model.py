@@ -547,6 +547,7 @@ class EntityList(Sequence):
     __slots__ = ("_owner", "_cls", "_count", "_get")
 
     def __init__(self, owner, cls, count: Callable, get: Callable):
+        owner._p()  # a closed project or removed entity fails here, not later
         self._owner = owner
         self._cls = cls
         self._count = count
