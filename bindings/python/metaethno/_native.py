@@ -4,7 +4,9 @@ The package never compiles anything: it opens ``libmetaethno`` with ctypes.
 The library is looked for, in order:
 
 1. ``METAETHNO_LIBRARY``: the path of the shared library itself, or of a
-   folder holding it (a build tree's ``lib/`` folder, say);
+   folder holding it (a build tree's ``lib/`` folder, say). When it is set,
+   it is the only place tried: an explicit choice that fails must not
+   silently fall back to another copy of the library;
 2. the folder pkg-config reports for the installed ``metaethno`` package;
 3. :func:`ctypes.util.find_library`;
 4. the plain soname, left to the dynamic loader (``LD_LIBRARY_PATH``).
@@ -107,6 +109,8 @@ def load_library() -> ctypes.CDLL:
     # nothing.
     sources = (_from_environment, _from_pkg_config, _from_find_library,
                lambda _attempts: [("dynamic loader", SONAME)])
+    if os.environ.get(ENV_VARIABLE):
+        sources = (_from_environment,)
     for source in sources:
         for where, path in source(attempts):
             try:
@@ -127,7 +131,7 @@ def check_version(lib) -> tuple[int, int, int]:
         get_micro = lib.mte_get_micro_version
     except AttributeError as e:
         raise IncompatibleLibraryError(
-            f"{lib._name} is not libmetaethno: {e}") from None
+            f"{getattr(lib, '_name', lib)!r} is not libmetaethno: {e}") from None
     for f in (get_major, get_minor, get_micro):
         f.restype = ctypes.c_uint
         f.argtypes = []
