@@ -102,6 +102,17 @@ def _index(i, n: int) -> int:
 
 
 
+def _free_project(pointer, project_ref) -> None:
+    # At exit, weakref.finalize frees the projects still alive: mark them
+    # closed, so that handles used afterwards (from __del__ methods, say)
+    # raise ClosedError instead of reading freed memory.
+    project = project_ref()
+    if project is not None:
+        project._ptr = None
+        project._generation += 1
+    lib.mte_project_free(pointer)
+
+
 # -- the project ---------------------------------------------------------------
 
 class Project:
@@ -126,7 +137,7 @@ class Project:
         # Replaced when the session is discarded: old Session objects then
         # know they are stale even if a new session was started since.
         self._session_token = object()
-        self._finalizer = weakref.finalize(self, lib.mte_project_free, pointer)
+        self._finalizer = weakref.finalize(self, _free_project, pointer, weakref.ref(self))
 
     @classmethod
     def _from_pointer(cls, pointer) -> "Project":
