@@ -598,6 +598,15 @@ class SameAsTheCommand(unittest.TestCase):
                 self.assertEqual(render(), self.cli(*args))
 
 
+class Setup(unittest.TestCase):
+    @unittest.skipUnless(os.environ.get("MTE_PYTHON_SANITIZED"), "not a sanitizer build")
+    def test_sanitizer_runtime_is_loaded(self):
+        # Under the ASan setup the library needs the preloaded runtime; make
+        # sure the run really is instrumented rather than silently plain.
+        with open("/proc/self/maps") as maps:
+            self.assertIn("libasan", maps.read())
+
+
 class Lifetimes(unittest.TestCase):
     def test_close_twice_and_use_after_close(self):
         p = small_project()
