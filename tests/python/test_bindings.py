@@ -29,6 +29,14 @@ SOURCE_ROOT = os.environ.get("MTE_SOURCE_ROOT",
 EXAMPLE = os.path.join(SOURCE_ROOT, "docs", "examples", "warmth", "warmth.xml")
 TEST_DATA = os.path.join(SOURCE_ROOT, "tests", "data")
 CLI = os.environ.get("METAETHNO")
+
+
+def under_valgrind():
+    try:
+        with open("/proc/self/maps") as maps:
+            return "vgpreload" in maps.read()
+    except OSError:
+        return False
 UTC = datetime.timezone.utc
 
 
@@ -549,6 +557,10 @@ class Analyses(unittest.TestCase):
             loa.render("pdf")
 
     def test_dataframes(self):
+        if under_valgrind():
+            # pandas' compiled modules leak at import, which valgrind would
+            # report as ours; the conversion itself is plain Python.
+            self.skipTest("pandas is not imported under valgrind")
         try:
             import pandas  # noqa: F401
         except ImportError:
