@@ -576,6 +576,13 @@ class EntityList(Sequence):
         if isinstance(key, slice):
             return [self[i] for i in range(*key.indices(len(self)))]
         if isinstance(key, str):
+            owner = self._owner
+            if isinstance(owner, Project) and self._cls is not Entity:
+                # A project-wide list: the id table answers directly.
+                found = self._cls._lookup(owner._p(), enc(key, "id"))
+                if not found:
+                    raise KeyError(key)
+                return owner._wrap(self._cls, found)
             for item in self:
                 if item.id == key:
                     return item
