@@ -601,9 +601,17 @@ class EntityList(Sequence):
             yield self[i]
 
     def __contains__(self, item) -> bool:
-        if isinstance(item, str):
-            return any(e.id == item for e in self)
-        return isinstance(item, Entity) and any(e == item for e in self)
+        if isinstance(item, Entity):
+            if item._project is not self._project or not isinstance(item, self._cls):
+                return False
+            item = item.id
+        if not isinstance(item, str):
+            return False
+        try:
+            self[item]
+        except (KeyError, ValueError):
+            return False
+        return True
 
     def __repr__(self) -> str:
         return f"[{', '.join(repr(e) for e in self)}]"
