@@ -203,7 +203,10 @@ class Project:
                    name: Optional[str] = None) -> "Project":
         """Read a project from the bytes of a file; *name* appears in errors."""
         if isinstance(data, str):
-            data = data.encode("utf-8")
+            try:
+                data = data.encode("utf-8")
+            except UnicodeEncodeError as e:
+                raise ValueError(f"data is not valid Unicode text: {e.reason}") from None
         elif isinstance(data, (bytearray, memoryview)):
             data = bytes(data)
         elif not isinstance(data, bytes):
