@@ -40,6 +40,8 @@ __all__ = ["RELATEDNESS_DEFAULT_THRESHOLD", "SUGGESTIONS_DEFAULT_THRESHOLD",
 def _threshold(value, what: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise TypeError(f"{what} must be a number")
+    if isinstance(value, int) and not 0 <= value <= 1:
+        raise ValueError(f"{what} must lie between 0 and 1")  # float() overflows on huge ints
     value = float(value)
     if not 0.0 <= value <= 1.0:  # also refuses NaN
         raise ValueError(f"{what} must lie between 0 and 1")
