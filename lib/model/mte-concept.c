@@ -29,7 +29,7 @@ mte_project_add_concept (MteProject *project,
       return NULL;
     }
   concept->label = g_strdup (label);
-  g_ptr_array_add (project->concepts, concept);
+  mte_entity_append (project->concepts, concept);
   return concept;
 }
 
@@ -196,7 +196,7 @@ mte_project_add_translation (MteProject         *project,
   translation->source = source;
   translation->target = target;
   translation->created = g_get_real_time () / G_USEC_PER_SEC;
-  g_ptr_array_add (project->translations, translation);
+  mte_entity_append (project->translations, translation);
   return translation;
 }
 

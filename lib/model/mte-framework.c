@@ -46,7 +46,7 @@ mte_project_add_framework (MteProject *project,
   framework->by_entity = g_hash_table_new_full (g_direct_hash, g_direct_equal,
                                                 NULL,
                                                 (GDestroyNotify) g_ptr_array_unref);
-  g_ptr_array_add (project->frameworks, framework);
+  mte_entity_append (project->frameworks, framework);
   return framework;
 }
 

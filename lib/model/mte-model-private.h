@@ -13,6 +13,11 @@ G_BEGIN_DECLS
 
 struct _MteEntity {
   MteEntityKind  kind;
+  /* Position in the array that owns the entity: a construct's in its
+   * study, any other entity's in its project table. Kept by
+   * mte_entity_append() and by removal, so that analyses can sort in
+   * project order without building a table of every entity. */
+  guint          index;
   char          *id;
   MteProject    *project;
 };
@@ -206,6 +211,16 @@ gboolean mte_project_register (MteProject *project, MteEntity *entity,
 MteEntity *mte_project_require (const MteProject *project, const char *id,
                                 MteEntityKind kind, const char *role,
                                 GError **error);
+
+/* Appends @entity to @owner, the array that owns it, and records its
+ * index there. Every owning array grows only through this. */
+static inline void
+mte_entity_append (GPtrArray *owner,
+                   gpointer   entity)
+{
+  ((MteEntity *) entity)->index = owner->len;
+  g_ptr_array_add (owner, entity);
+}
 
 /* Frees one entity's own memory (not its children in the project tables). */
 void mte_entity_free (MteEntity *entity);

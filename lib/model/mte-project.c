@@ -500,7 +500,7 @@ mte_project_add_member (MteProject *project,
     }
   member->name = g_strdup (name);
   member->role = (role != NULL && role[0] != '\0') ? g_strdup (role) : NULL;
-  g_ptr_array_add (project->members, member);
+  mte_entity_append (project->members, member);
   return member;
 }
 
@@ -576,7 +576,7 @@ mte_project_add_checklist (MteProject *project,
     }
   checklist->name = g_strdup (name);
   checklist->questions = g_ptr_array_new_with_free_func (question_free);
-  g_ptr_array_add (project->checklists, checklist);
+  mte_entity_append (project->checklists, checklist);
   return checklist;
 }
 
@@ -788,7 +788,7 @@ mte_project_add_memo (MteProject *project,
   memo->author = (MteMember *) author;
   memo->text = g_strdup (text);
   memo->created = g_get_real_time () / G_USEC_PER_SEC;
-  g_ptr_array_add (project->memos, memo);
+  mte_entity_append (project->memos, memo);
   return memo;
 }
 

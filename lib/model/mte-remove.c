@@ -428,7 +428,8 @@ drop_references (MteProject *project,
   mte_session_drop_doomed (project->session, doomed);
 }
 
-/* Takes doomed entities out of @list and the id table, then frees them. */
+/* Takes doomed entities out of @list and the id table, then frees them.
+ * @list owns its entities, so the survivors' indexes move with them. */
 static void
 free_doomed_in (MteProject *project,
                 GPtrArray  *list,
@@ -442,6 +443,7 @@ free_doomed_in (MteProject *project,
 
       if (!g_hash_table_contains (doomed, entity))
         {
+          entity->index = kept;
           list->pdata[kept++] = entity;
           continue;
         }

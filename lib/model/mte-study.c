@@ -64,7 +64,7 @@ mte_project_add_study (MteProject *project,
     }
   study->authors = g_new0 (char *, 1);
   study->constructs = g_ptr_array_new ();
-  g_ptr_array_add (project->studies, study);
+  mte_entity_append (project->studies, study);
   return study;
 }
 
@@ -556,7 +556,7 @@ mte_study_add_construct (MteStudy          *study,
   construct->study = study;
   construct->order = order;
   construct->text = g_strdup (text);
-  g_ptr_array_add (study->constructs, construct);
+  mte_entity_append (study->constructs, construct);
   return construct;
 }
 

@@ -73,7 +73,7 @@ mte_project_add_third_order (MteProject *project,
       return NULL;
     }
   third->label = g_strdup (label);
-  g_ptr_array_add (project->third_orders, third);
+  mte_entity_append (project->third_orders, third);
   return third;
 }
 
@@ -309,7 +309,7 @@ mte_project_add_argument_link (MteProject *project,
   link->from = (MteThirdOrder *) from;
   link->to = (MteThirdOrder *) to;
   link->relation = g_strdup (relation);
-  g_ptr_array_add (project->argument_links, link);
+  mte_entity_append (project->argument_links, link);
   return link;
 }
 
