@@ -9,15 +9,17 @@
 
 G_BEGIN_DECLS
 
-/* Maps each study of @order to its column: study → GUINT_TO_POINTER (column + 1). */
-GHashTable *mte_study_columns (MteStudy **studies, guint n_studies);
+/* Maps each study of @order to its column: the result, indexed by a
+ * study's index in the project, holds its column. @studies must hold every
+ * study of the project once, as a study order does. Free with g_free(). */
+guint *mte_study_columns (MteStudy **studies, guint n_studies);
 
-/* Column of @study, or -1. */
-static inline int
-mte_study_column (GHashTable *columns,
+/* Column of @study. */
+static inline guint
+mte_study_column (const guint    *columns,
                   const MteStudy *study)
 {
-  return (int) GPOINTER_TO_UINT (g_hash_table_lookup (columns, study)) - 1;
+  return columns[study->base.index];
 }
 
 /* Average-linkage clustering of @n items given their symmetric distance
@@ -27,13 +29,10 @@ mte_study_column (GHashTable *columns,
 guint mte_cluster_average_linkage (double *distances, guint n,
                                    double max_height, guint *cluster);
 
-/* Where each study, construct, concept and translation stands in project
- * order: entity → GUINT_TO_POINTER (ordinal + 1). Constructs follow their
- * study. */
-GHashTable *mte_project_positions (const MteProject *project);
-
-/* Sorts @array of entities by @positions and drops duplicates. */
-void mte_sort_unique (GPtrArray *array, GHashTable *positions);
+/* Sorts @array, entities of one kind, in project order (constructs by
+ * their study, then within it) and drops duplicates. Reads the indexes the
+ * model keeps, so it costs no table of the project's entities. */
+void mte_sort_unique (GPtrArray *array);
 
 /* The argument graph: findings in argument order and their cycles. */
 typedef struct {

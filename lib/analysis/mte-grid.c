@@ -45,7 +45,7 @@ mte_grid_new (const MteProject *project,
               MteStudyOrder     order)
 {
   MteGrid *grid;
-  g_autoptr (GHashTable) columns = NULL;
+  g_autofree guint *columns = NULL;
 
   g_return_val_if_fail (project != NULL, NULL);
 
@@ -69,7 +69,7 @@ mte_grid_new (const MteProject *project,
         {
           MteConstruct *construct = g_ptr_array_index (concept->expressions, e);
 
-          row->entries[e].column = (guint) mte_study_column (columns, construct->study);
+          row->entries[e].column = mte_study_column (columns, construct->study);
           row->entries[e].rank = e;
           row->entries[e].construct = construct;
         }

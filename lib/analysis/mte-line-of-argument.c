@@ -65,8 +65,7 @@ add_refutations (GPtrArray  *out,
 
 static void
 ground (Finding    *f,
-        GHashTable *refutations,
-        GHashTable *positions)
+        GHashTable *refutations)
 {
   GPtrArray *studies = f->lists[MTE_GROUNDING_STUDIES];
   GPtrArray *concepts = f->lists[MTE_GROUNDING_CONCEPTS];
@@ -92,8 +91,8 @@ ground (Finding    *f,
       else
         g_ptr_array_add (quotes, entity);
     }
-  mte_sort_unique (concepts, positions);
-  mte_sort_unique (constructs, positions);
+  mte_sort_unique (concepts);
+  mte_sort_unique (constructs);
 
   for (guint i = 0; i < constructs->len; i++)
     {
@@ -104,7 +103,7 @@ ground (Finding    *f,
       g_ptr_array_add (studies, construct->study);
       add_refutations (refuting, refutations, construct);
     }
-  mte_sort_unique (quotes, positions);
+  mte_sort_unique (quotes);
   for (guint i = 0; i < quotes->len; i++)
     {
       MteConstruct *quote = g_ptr_array_index (quotes, i);
@@ -114,8 +113,8 @@ ground (Finding    *f,
     }
   for (guint i = 0; i < concepts->len; i++)
     add_refutations (refuting, refutations, g_ptr_array_index (concepts, i));
-  mte_sort_unique (studies, positions);
-  mte_sort_unique (refuting, positions);
+  mte_sort_unique (studies);
+  mte_sort_unique (refuting);
 }
 
 MteLineOfArgument *
@@ -125,9 +124,8 @@ mte_line_of_argument_new (const MteProject *project,
   MteLineOfArgument *loa;
   MteArgumentOrder order;
   g_autoptr (GHashTable) refutations = NULL;
-  g_autoptr (GHashTable) positions = NULL;
-  g_autoptr (GHashTable) studies_seen = NULL;
-  g_autoptr (GHashTable) concepts_seen = NULL;
+  g_autofree gboolean *study_seen = NULL;   /* by study index */
+  g_autofree gboolean *concept_seen = NULL; /* by concept index */
 
   g_return_val_if_fail (project != NULL, NULL);
 
@@ -138,9 +136,8 @@ mte_line_of_argument_new (const MteProject *project,
   loa->n_cycles = order.n_cycles;
   loa->findings = g_new0 (Finding, order.n + 1);
   refutations = index_refutations (project);
-  positions = mte_project_positions (project);
-  studies_seen = g_hash_table_new (NULL, NULL);
-  concepts_seen = g_hash_table_new (NULL, NULL);
+  study_seen = g_new0 (gboolean, project->studies->len + 1);
+  concept_seen = g_new0 (gboolean, project->concepts->len + 1);
 
   for (guint i = 0; i < order.n; i++)
     {
@@ -150,12 +147,22 @@ mte_line_of_argument_new (const MteProject *project,
       f->cycle = order.cycle[i];
       for (guint k = 0; k < N_GROUNDING; k++)
         f->lists[k] = g_ptr_array_new ();
-      ground (f, refutations, positions);
+      ground (f, refutations);
       f->flagged = f->lists[MTE_GROUNDING_STUDIES]->len < min_studies;
       for (guint k = 0; k < f->lists[MTE_GROUNDING_STUDIES]->len; k++)
-        g_hash_table_add (studies_seen, g_ptr_array_index (f->lists[MTE_GROUNDING_STUDIES], k));
+        {
+          MteEntity *study = g_ptr_array_index (f->lists[MTE_GROUNDING_STUDIES], k);
+
+          loa->studies_covered += !study_seen[study->index];
+          study_seen[study->index] = TRUE;
+        }
       for (guint k = 0; k < f->lists[MTE_GROUNDING_CONCEPTS]->len; k++)
-        g_hash_table_add (concepts_seen, g_ptr_array_index (f->lists[MTE_GROUNDING_CONCEPTS], k));
+        {
+          MteEntity *concept = g_ptr_array_index (f->lists[MTE_GROUNDING_CONCEPTS], k);
+
+          loa->concepts_covered += !concept_seen[concept->index];
+          concept_seen[concept->index] = TRUE;
+        }
     }
   mte_argument_order_clear (&order);
 
@@ -164,11 +171,9 @@ mte_line_of_argument_new (const MteProject *project,
     {
       MteConcept *concept = g_ptr_array_index (project->concepts, i);
 
-      if (!g_hash_table_contains (concepts_seen, concept))
+      if (!concept_seen[i])
         g_ptr_array_add (loa->unused_concepts, concept);
     }
-  loa->studies_covered = g_hash_table_size (studies_seen);
-  loa->concepts_covered = g_hash_table_size (concepts_seen);
   return loa;
 }
 

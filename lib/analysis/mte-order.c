@@ -29,14 +29,17 @@ mte_study_order_from_string (const char *name)
   return -1;
 }
 
-GHashTable *
+guint *
 mte_study_columns (MteStudy **studies,
                    guint      n_studies)
 {
-  GHashTable *columns = g_hash_table_new (NULL, NULL);
+  guint *columns = g_new (guint, n_studies > 0 ? n_studies : 1);
 
   for (guint i = 0; i < n_studies; i++)
-    g_hash_table_insert (columns, studies[i], GUINT_TO_POINTER (i + 1));
+    {
+      g_assert (studies[i]->base.index < n_studies);
+      columns[studies[i]->base.index] = i;
+    }
   return columns;
 }
 
@@ -191,34 +194,21 @@ mte_project_suggest_index_study (const MteProject *project)
   return best;
 }
 
-GHashTable *
-mte_project_positions (const MteProject *project)
-{
-  GHashTable *positions = g_hash_table_new (NULL, NULL);
-  guint next = 1;
-
-  for (guint s = 0; s < project->studies->len; s++)
-    {
-      MteStudy *study = g_ptr_array_index (project->studies, s);
-
-      g_hash_table_insert (positions, study, GUINT_TO_POINTER (next++));
-      for (guint c = 0; c < study->constructs->len; c++)
-        g_hash_table_insert (positions, g_ptr_array_index (study->constructs, c),
-                             GUINT_TO_POINTER (next++));
-    }
-  for (guint i = 0; i < project->concepts->len; i++)
-    g_hash_table_insert (positions, g_ptr_array_index (project->concepts, i),
-                         GUINT_TO_POINTER (next++));
-  for (guint i = 0; i < project->translations->len; i++)
-    g_hash_table_insert (positions, g_ptr_array_index (project->translations, i),
-                         GUINT_TO_POINTER (next++));
-  return positions;
-}
-
 typedef struct {
   gpointer item;
-  guint    position;
+  guint64  position;
 } Ranked;
+
+/* Project order within one kind of entity: a construct stands after the
+ * constructs of earlier studies and its study's earlier constructs; any
+ * other entity where its project table has it. */
+static guint64
+project_position (const MteEntity *entity)
+{
+  if (entity->kind == MTE_ENTITY_CONSTRUCT)
+    return (guint64) ((const MteConstruct *) entity)->study->base.index << 32 | entity->index;
+  return entity->index;
+}
 
 static int
 compare_ranked (const void *pa,
@@ -230,8 +220,7 @@ compare_ranked (const void *pa,
 }
 
 void
-mte_sort_unique (GPtrArray  *array,
-                 GHashTable *positions)
+mte_sort_unique (GPtrArray *array)
 {
   Ranked *ranked;
   guint kept = 0;
@@ -242,7 +231,7 @@ mte_sort_unique (GPtrArray  *array,
   for (guint i = 0; i < array->len; i++)
     {
       ranked[i].item = g_ptr_array_index (array, i);
-      ranked[i].position = GPOINTER_TO_UINT (g_hash_table_lookup (positions, ranked[i].item));
+      ranked[i].position = project_position (ranked[i].item);
     }
   qsort (ranked, array->len, sizeof (Ranked), compare_ranked);
   for (guint i = 0; i < array->len; i++)

@@ -48,7 +48,7 @@ mte_relatedness_new (const MteProject *project,
                      double            threshold)
 {
   MteRelatedness *r;
-  g_autoptr (GHashTable) columns = NULL;
+  g_autofree guint *columns = NULL;
   guint n;
   double *d;
 
@@ -82,7 +82,7 @@ mte_relatedness_new (const MteProject *project,
         for (guint e = 0; e < len; e++)
           {
             MteConstruct *construct = g_ptr_array_index (concept->expressions, e);
-            cols[m++] = (guint) mte_study_column (columns, construct->study);
+            cols[m++] = mte_study_column (columns, construct->study);
           }
         /* A study may express a concept through several constructs. */
         if (m > 1)

@@ -1,13 +1,15 @@
 /* metaethno: the translation table and conceptual saturation.
  *
- * Built in one pass over the studies in translation order: each construct
- * contributes the concepts it expresses and those it refutes, so rows
- * receive their cells already sorted by column and the order of first
- * appearance falls out of the walk.
+ * Built in one pass over what the constructs say, in translation order:
+ * each construct contributes the concepts it expresses and those it
+ * refutes, so rows receive their cells already sorted by column and the
+ * order of first appearance falls out of the walk.
  *
  * Copyright 2026 the metaethno authors. SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include "mte-analysis-private.h"
+
+#include <string.h>
 
 typedef struct {
   guint        column;
@@ -16,7 +18,8 @@ typedef struct {
 
 typedef struct {
   MteConcept *concept;
-  GArray     *cells;         /* TableCell, sorted by column */
+  TableCell  *cells;         /* sorted by column, within table->cells */
+  guint       n_cells;
   int         first_column;
 } TableRow;
 
@@ -26,103 +29,182 @@ struct _MteTranslationTable {
   guint      n_studies;
   TableRow  *rows;           /* in order of first appearance */
   guint      n_rows;
+  TableCell *cells;          /* every row's, in one block */
   guint     *new_concepts;   /* per column */
   int        saturation_column;
 };
 
 /* What one construct (or one study, for concept-side refutations) says
- * about concepts: packed (concept index << 2) | state. */
-static void
-note (GHashTable *notes,
-      gconstpointer key,
-      guint       concept_index,
-      MteCellState state)
-{
-  GArray *list = g_hash_table_lookup (notes, key);
-  guint packed = (concept_index << 2) | (guint) state;
+ * about one concept. Sorted by (column, construct), keeping the order in
+ * which they were noted, the notes come in the order of the walk over the
+ * studies in translation order: a study's constructs in turn, then what
+ * the study says as a whole. */
+typedef struct {
+  guint column;
+  guint construct;           /* index in its study; G_MAXUINT: the study */
+  guint packed;              /* (concept index << 2) | state */
+} Note;
 
-  if (list == NULL)
-    {
-      list = g_array_sized_new (FALSE, FALSE, sizeof (guint), 2);
-      g_hash_table_insert (notes, (gpointer) key, list);
-    }
-  g_array_append_val (list, packed);
+static void
+note (GArray       *notes,
+      guint         column,
+      guint         construct,
+      guint         concept_index,
+      MteCellState  state)
+{
+  Note n = { column, construct, (concept_index << 2) | (guint) state };
+
+  g_array_append_val (notes, n);
+}
+
+/* Sorts the @n notes of @in, in the order noted, by (column, construct)
+ * into @out with two stable counting sorts (by construct, then by
+ * column): linear in the notes, studies and constructs per study, where a
+ * comparison sort was the largest cost of the table. */
+static void
+sort_notes (const Note *in,
+            guint       n,
+            guint       n_columns,
+            Note       *out)
+{
+  g_autofree Note *by_construct = g_new (Note, n + 1);
+  g_autofree guint *start = NULL;
+  guint n_keys = 0;
+
+  /* Construct keys run 0..n_keys - 2; the study's own notes take the last. */
+  for (guint i = 0; i < n; i++)
+    if (in[i].construct != G_MAXUINT)
+      n_keys = MAX (n_keys, in[i].construct + 1);
+  n_keys++;
+  start = g_new0 (guint, MAX (n_keys, n_columns) + 1);
+
+  for (guint i = 0; i < n; i++)
+    start[MIN (in[i].construct, n_keys - 1) + 1]++;
+  for (guint k = 1; k < n_keys; k++)
+    start[k] += start[k - 1];
+  for (guint i = 0; i < n; i++)
+    by_construct[start[MIN (in[i].construct, n_keys - 1)]++] = in[i];
+
+  memset (start, 0, (MAX (n_keys, n_columns) + 1) * sizeof (guint));
+  for (guint i = 0; i < n; i++)
+    start[by_construct[i].column + 1]++;
+  for (guint c = 1; c < n_columns; c++)
+    start[c] += start[c - 1];
+  for (guint i = 0; i < n; i++)
+    out[start[by_construct[i].column]++] = by_construct[i];
+}
+
+/* Notes that whatever stands on @study_side refutes the concept at
+ * @concept_index. */
+static void
+note_refutes (GArray       *notes,
+              const guint  *columns,
+              MteEntity    *study_side,
+              MteStudy     *study_side_study,
+              guint         concept_index)
+{
+  if (study_side->kind == MTE_ENTITY_CONSTRUCT)
+    note (notes, mte_study_column (columns, ((MteConstruct *) study_side)->study),
+          study_side->index, concept_index, MTE_CELL_REFUTES);
+  else if (study_side_study != NULL)
+    note (notes, mte_study_column (columns, study_side_study), G_MAXUINT,
+          concept_index, MTE_CELL_REFUTES);
 }
 
 /* Records that whatever stands on @study_side refutes the concept(s) on
- * @concept_side: the concept itself, or the concepts a construct expresses
- * (read from the expression notes already gathered). */
+ * @concept_side: the concept itself, or the concepts a construct
+ * expresses, read from @expressions (the @n_expressions expression notes,
+ * sorted). */
 static void
-note_refutation (GHashTable *construct_notes,
-                 GHashTable *study_notes,
-                 GHashTable *concept_index,
-                 MteEntity  *study_side,
-                 MteStudy   *study_side_study,
-                 MteEntity  *concept_side)
+note_refutation (GArray      *notes,
+                 const Note  *expressions,
+                 guint        n_expressions,
+                 const guint *columns,
+                 MteEntity   *study_side,
+                 MteStudy    *study_side_study,
+                 MteEntity   *concept_side)
 {
-  g_autoptr (GArray) targets = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint column, construct, lo = 0, hi = n_expressions;
 
   if (concept_side->kind == MTE_ENTITY_CONCEPT)
     {
-      guint index = GPOINTER_TO_UINT (g_hash_table_lookup (concept_index,
-                                                           concept_side)) - 1;
-      g_array_append_val (targets, index);
-    }
-  else
-    {
-      GArray *list = g_hash_table_lookup (construct_notes, concept_side);
-
-      for (guint i = 0; list != NULL && i < list->len; i++)
-        {
-          guint packed = g_array_index (list, guint, i);
-
-          if ((packed & 3) == MTE_CELL_EXPRESSES)
-            {
-              guint index = packed >> 2;
-              g_array_append_val (targets, index);
-            }
-        }
+      note_refutes (notes, columns, study_side, study_side_study, concept_side->index);
+      return;
     }
 
-  for (guint i = 0; i < targets->len; i++)
+  /* The construct's first expression note, then the others. */
+  column = mte_study_column (columns, ((MteConstruct *) concept_side)->study);
+  construct = concept_side->index;
+  while (lo < hi)
     {
-      guint index = g_array_index (targets, guint, i);
+      guint mid = lo + (hi - lo) / 2;
+      const Note *n = &expressions[mid];
 
-      if (study_side->kind == MTE_ENTITY_CONSTRUCT)
-        note (construct_notes, study_side, index, MTE_CELL_REFUTES);
-      else if (study_side_study != NULL)
-        note (study_notes, study_side_study, index, MTE_CELL_REFUTES);
+      if (n->column < column || (n->column == column && n->construct < construct))
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (; lo < n_expressions; lo++)
+    {
+      if (expressions[lo].column != column || expressions[lo].construct != construct)
+        break;
+      note_refutes (notes, columns, study_side, study_side_study,
+                    expressions[lo].packed >> 2);
     }
 }
 
-static void
-apply_notes (MteTranslationTable *table,
-             GArray              *list,
-             guint                column,
-             GPtrArray           *appearance)
+/* Gives each row its cells from @notes, sorted in translation order: a
+ * first pass counts them, so that every row's cells fit in one block, and
+ * the second fills them in. Rows take their place in @appearance at
+ * their first note. Returns the number of rows that appear. */
+static guint
+fill_cells (MteTranslationTable *table,
+            const Note          *notes,
+            guint                n_notes,
+            guint               *appearance)
 {
-  for (guint i = 0; list != NULL && i < list->len; i++)
-    {
-      guint packed = g_array_index (list, guint, i);
-      TableRow *row = &table->rows[packed >> 2];
-      MteCellState state = (MteCellState) (packed & 3);
-      TableCell *last = row->cells->len > 0
-                        ? &g_array_index (row->cells, TableCell, row->cells->len - 1)
-                        : NULL;
+  g_autofree guint *last_column = g_new (guint, table->n_rows + 1);
+  TableCell *next;
+  guint n_appearing = 0, n_cells = 0;
 
-      if (last != NULL && last->column == column)
-        last->state |= state;
-      else
+  for (guint r = 0; r < table->n_rows; r++)
+    last_column[r] = G_MAXUINT;
+  for (guint i = 0; i < n_notes; i++)
+    {
+      guint r = notes[i].packed >> 2;
+
+      if (last_column[r] == notes[i].column)
+        continue;
+      if (last_column[r] == G_MAXUINT)
         {
-          TableCell cell = { column, state };
-          g_array_append_val (row->cells, cell);
+          table->rows[r].first_column = (int) notes[i].column;
+          appearance[n_appearing++] = r;
         }
-      if (row->first_column < 0)
-        {
-          row->first_column = (int) column;
-          g_ptr_array_add (appearance, row);
-        }
+      last_column[r] = notes[i].column;
+      table->rows[r].n_cells++;
+      n_cells++;
     }
+
+  table->cells = g_new (TableCell, n_cells + 1);
+  next = table->cells;
+  for (guint r = 0; r < table->n_rows; r++)
+    {
+      table->rows[r].cells = next;
+      next += table->rows[r].n_cells;
+      table->rows[r].n_cells = 0;
+    }
+  for (guint i = 0; i < n_notes; i++)
+    {
+      TableRow *row = &table->rows[notes[i].packed >> 2];
+      MteCellState state = (MteCellState) (notes[i].packed & 3);
+
+      if (row->n_cells > 0 && row->cells[row->n_cells - 1].column == notes[i].column)
+        row->cells[row->n_cells - 1].state |= state;
+      else
+        row->cells[row->n_cells++] = (TableCell) { notes[i].column, state };
+    }
+  return n_appearing;
 }
 
 MteTranslationTable *
@@ -130,10 +212,11 @@ mte_translation_table_new (const MteProject *project,
                            MteStudyOrder     order)
 {
   MteTranslationTable *table;
-  g_autoptr (GHashTable) concept_index = NULL;
-  g_autoptr (GHashTable) construct_notes = NULL;
-  g_autoptr (GHashTable) study_notes = NULL;
-  g_autoptr (GPtrArray) appearance = NULL;
+  g_autofree guint *columns = NULL;
+  g_autoptr (GArray) notes = NULL;          /* in the order noted */
+  g_autofree Note *sorted_notes = NULL;
+  g_autofree guint *appearance = NULL;      /* rows in order of first appearance */
+  guint n_expressions = 0, n_appearing;
   TableRow *sorted;
 
   g_return_val_if_fail (project != NULL, NULL);
@@ -145,60 +228,64 @@ mte_translation_table_new (const MteProject *project,
   table->rows = g_new0 (TableRow, table->n_rows + 1);
   table->new_concepts = g_new0 (guint, table->n_studies + 1);
   table->saturation_column = -1;
+  columns = mte_study_columns (table->studies, table->n_studies);
 
-  concept_index = g_hash_table_new (NULL, NULL);
-  construct_notes = g_hash_table_new_full (NULL, NULL, NULL,
-                                           (GDestroyNotify) g_array_unref);
-  study_notes = g_hash_table_new_full (NULL, NULL, NULL,
-                                       (GDestroyNotify) g_array_unref);
+  /* Only the constructs that say something are noted: the others (most
+   * of a large review) are never touched. */
+  for (guint r = 0; r < table->n_rows; r++)
+    {
+      MteConcept *concept = g_ptr_array_index (project->concepts, r);
+
+      n_expressions += concept->expressions != NULL ? concept->expressions->len : 0;
+    }
+  notes = g_array_sized_new (FALSE, FALSE, sizeof (Note), n_expressions);
   for (guint r = 0; r < table->n_rows; r++)
     {
       MteConcept *concept = g_ptr_array_index (project->concepts, r);
 
       table->rows[r].concept = concept;
-      table->rows[r].cells = g_array_new (FALSE, FALSE, sizeof (TableCell));
       table->rows[r].first_column = -1;
-      g_hash_table_insert (concept_index, concept, GUINT_TO_POINTER (r + 1));
       for (guint e = 0; concept->expressions != NULL && e < concept->expressions->len; e++)
-        note (construct_notes, g_ptr_array_index (concept->expressions, e), r,
-              MTE_CELL_EXPRESSES);
+        {
+          MteConstruct *construct = g_ptr_array_index (concept->expressions, e);
+
+          note (notes, mte_study_column (columns, construct->study),
+                construct->base.index, r, MTE_CELL_EXPRESSES);
+        }
     }
+  sorted_notes = g_new (Note, n_expressions + 1);
+  sort_notes ((Note *) notes->data, n_expressions, table->n_studies, sorted_notes);
   for (guint t = 0; t < project->translations->len; t++)
     {
       MteTranslation *tr = g_ptr_array_index (project->translations, t);
 
       if (tr->kind != MTE_TRANSLATION_REFUTATIONAL)
         continue;
-      note_refutation (construct_notes, study_notes, concept_index,
+      note_refutation (notes, sorted_notes, n_expressions, columns,
                        tr->source, tr->source_study, tr->target);
-      note_refutation (construct_notes, study_notes, concept_index,
+      note_refutation (notes, sorted_notes, n_expressions, columns,
                        tr->target, tr->target_study, tr->source);
     }
-
-  /* Walk the studies in translation order. */
-  appearance = g_ptr_array_new ();
-  for (guint col = 0; col < table->n_studies; col++)
+  if (notes->len > n_expressions)
     {
-      MteStudy *study = table->studies[col];
-
-      for (guint c = 0; c < study->constructs->len; c++)
-        apply_notes (table, g_hash_table_lookup (construct_notes,
-                                                 g_ptr_array_index (study->constructs, c)),
-                     col, appearance);
-      apply_notes (table, g_hash_table_lookup (study_notes, study), col, appearance);
+      sorted_notes = g_renew (Note, sorted_notes, notes->len);
+      sort_notes ((Note *) notes->data, notes->len, table->n_studies, sorted_notes);
     }
+
+  appearance = g_new (guint, table->n_rows + 1);
+  n_appearing = fill_cells (table, sorted_notes, notes->len, appearance);
 
   /* Rows in order of first appearance, then the unused ones. */
   sorted = g_new (TableRow, table->n_rows + 1);
-  for (guint i = 0; i < appearance->len; i++)
+  for (guint i = 0; i < n_appearing; i++)
     {
-      TableRow *row = g_ptr_array_index (appearance, i);
+      const TableRow *row = &table->rows[appearance[i]];
 
       sorted[i] = *row;
       table->new_concepts[row->first_column]++;
       table->saturation_column = MAX (table->saturation_column, row->first_column);
     }
-  for (guint r = 0, k = appearance->len; r < table->n_rows; r++)
+  for (guint r = 0, k = n_appearing; r < table->n_rows; r++)
     if (table->rows[r].first_column < 0)
       sorted[k++] = table->rows[r];
   g_free (table->rows);
@@ -211,8 +298,7 @@ mte_translation_table_free (MteTranslationTable *table)
 {
   if (table == NULL)
     return;
-  for (guint r = 0; r < table->n_rows; r++)
-    g_array_unref (table->rows[r].cells);
+  g_free (table->cells);
   g_free (table->rows);
   g_free (table->studies);
   g_free (table->new_concepts);
@@ -263,7 +349,7 @@ mte_translation_table_get_cell (const MteTranslationTable *table,
                                 guint                      row,
                                 guint                      column)
 {
-  const GArray *cells;
+  const TableCell *cells;
   guint lo = 0, hi;
 
   g_return_val_if_fail (table != NULL, MTE_CELL_ABSENT);
@@ -271,11 +357,11 @@ mte_translation_table_get_cell (const MteTranslationTable *table,
   g_return_val_if_fail (column < table->n_studies, MTE_CELL_ABSENT);
 
   cells = table->rows[row].cells;
-  hi = cells->len;
+  hi = table->rows[row].n_cells;
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
-      const TableCell *cell = &g_array_index (cells, TableCell, mid);
+      const TableCell *cell = &cells[mid];
 
       if (cell->column == column)
         return cell->state;

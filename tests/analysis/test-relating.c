@@ -347,6 +347,119 @@ test_empty_project (void)
   mte_translation_table_free (t);
 }
 
+/* Renders every analysis of @p in @order; a project reloaded from its
+ * own file must give the same text. */
+static char *
+render_all (const MteProject *p,
+            MteStudyOrder     order)
+{
+  MteGrid *g = mte_grid_new (p, order);
+  MteTranslationTable *t = mte_translation_table_new (p, order);
+  MteRelatedness *r = mte_relatedness_new (p, order, 0.25);
+  g_autofree char *grid = mte_grid_render (g, MTE_REPORT_JSON, NULL);
+  g_autofree char *table = mte_translation_table_render (t, MTE_REPORT_JSON, NULL);
+  g_autofree char *saturation = mte_saturation_render (t, MTE_REPORT_JSON, NULL);
+  g_autofree char *related = mte_relatedness_render (r, MTE_REPORT_JSON, NULL);
+
+  mte_grid_free (g);
+  mte_translation_table_free (t);
+  mte_relatedness_free (r);
+  return g_strconcat (grid, table, saturation, related, NULL);
+}
+
+static void
+check_same_as_reloaded (MteProject *p)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *data = mte_project_to_data (p, NULL, MTE_SAVE_FLAGS_NONE, &error);
+  g_autoptr (MteProject) copy = NULL;
+
+  MTE_ASSERT_NO_ERROR (error);
+  copy = mte_project_load_from_data (data, -1, NULL, MTE_LOAD_FLAGS_NONE, &error);
+  MTE_ASSERT_NO_ERROR (error);
+  for (int order = MTE_STUDY_ORDER_PROJECT; order <= MTE_STUDY_ORDER_CUSTOM; order++)
+    {
+      g_autofree char *got = render_all (p, (MteStudyOrder) order);
+      g_autofree char *want = render_all (copy, (MteStudyOrder) order);
+
+      MTE_ASSERT_STR (got, want);
+    }
+}
+
+/* The analyses find studies and constructs by their place in the project,
+ * which removals shift: a study and a construct from the middle go, then
+ * new ones take the places at the end, where stale places would collide
+ * with the survivors'. */
+static void
+test_after_removals (void)
+{
+  g_autoptr (MteProject) p = project ();
+  g_autoptr (GError) error = NULL;
+  MteStudy *s5;
+  MteTranslationTable *t;
+  MteGrid *g;
+  /* Columns S4 S5 S2 S3. Walk: S4: s4d refutes K2. S5: s5a expresses K4.
+   * S2: s2b K1, s2c K3, s2d K5 and refutes K4 (s3c's concept), then K1
+   * refuted as S2 uses K4. S3: K2, K3, K4; s3c refutes K5 (s2d's). */
+  const char *rows[5] = { "K2", "K4", "K1", "K3", "K5" };
+  const MteCellState cells[5][4] = {
+    { MTE_CELL_REFUTES, MTE_CELL_ABSENT, MTE_CELL_ABSENT, MTE_CELL_EXPRESSES },
+    { MTE_CELL_ABSENT, MTE_CELL_EXPRESSES, MTE_CELL_REFUTES, MTE_CELL_EXPRESSES },
+    { MTE_CELL_ABSENT, MTE_CELL_ABSENT, MTE_CELL_EXPRESSES_AND_REFUTES, MTE_CELL_ABSENT },
+    { MTE_CELL_ABSENT, MTE_CELL_ABSENT, MTE_CELL_EXPRESSES, MTE_CELL_EXPRESSES },
+    { MTE_CELL_ABSENT, MTE_CELL_ABSENT, MTE_CELL_EXPRESSES, MTE_CELL_REFUTES },
+  };
+  const int first[5] = { 0, 1, 2, 2, 2 };
+  const guint fresh[4] = { 1, 1, 3, 0 };
+
+  /* s2a goes from K1; S1 takes s1a, s1b and the translation s1a ⟂ s3b. */
+  CU_ASSERT (mte_project_remove (p, "s2a", MTE_REMOVE_CASCADE, &error));
+  CU_ASSERT (mte_project_remove (p, "S1", MTE_REMOVE_CASCADE, &error));
+  MTE_ASSERT_NO_ERROR (error);
+  CU_ASSERT_EQUAL (mte_project_get_n_studies (p), 3);
+
+  s5 = mte_project_add_study (p, "S5", NULL);
+  mte_study_set_year (s5, 2000, NULL);
+  mte_study_set_translation_position (s5, 2);
+  mte_study_add_construct (s5, "s5a", MTE_CONSTRUCT_SECOND_ORDER, "s5a", NULL);
+  mte_study_add_construct (mte_project_lookup_study (p, "S2"), "s2d",
+                           MTE_CONSTRUCT_SECOND_ORDER, "s2d", NULL);
+  CU_ASSERT (mte_concept_add_expression (mte_project_lookup_concept (p, "K4"), "s5a", NULL));
+  CU_ASSERT (mte_concept_add_expression (mte_project_lookup_concept (p, "K5"), "s2d", NULL));
+  CU_ASSERT_PTR_NOT_NULL (mte_project_add_translation (p, NULL, MTE_TRANSLATION_REFUTATIONAL,
+                                                       "s2d", "s3c", NULL));
+
+  check_order (p, MTE_STUDY_ORDER_PROJECT, "S2 S3 S4 S5");
+  check_order (p, MTE_STUDY_ORDER_CHRONOLOGICAL, "S5 S2 S3 S4");
+  check_order (p, MTE_STUDY_ORDER_INDEX, "S3 S5 S2 S4");
+  check_order (p, MTE_STUDY_ORDER_CUSTOM, "S4 S5 S2 S3");
+
+  t = mte_translation_table_new (p, MTE_STUDY_ORDER_CUSTOM);
+  CU_ASSERT_EQUAL_FATAL (mte_translation_table_get_n_concepts (t), 5);
+  CU_ASSERT_EQUAL_FATAL (mte_translation_table_get_n_studies (t), 4);
+  for (guint r = 0; r < 5; r++)
+    {
+      MTE_ASSERT_STR (mte_concept_get_id (mte_translation_table_get_concept (t, r)), rows[r]);
+      CU_ASSERT_EQUAL (mte_translation_table_get_first_column (t, r), first[r]);
+      for (guint c = 0; c < 4; c++)
+        CU_ASSERT_EQUAL (mte_translation_table_get_cell (t, r, c), cells[r][c]);
+    }
+  for (guint c = 0; c < 4; c++)
+    CU_ASSERT_EQUAL (mte_translation_table_get_new_concepts (t, c), fresh[c]);
+  CU_ASSERT_EQUAL (mte_translation_table_get_saturation_column (t), 2);
+  mte_translation_table_free (t);
+
+  /* Project order S2 S3 S4 S5: K4 is expressed in S3 and S5. */
+  g = mte_grid_new (p, MTE_STUDY_ORDER_PROJECT);
+  CU_ASSERT_EQUAL (mte_grid_get_concept_study_count (g, 3), 2);
+  CU_ASSERT_EQUAL (mte_grid_get_n_cell_constructs (g, 3, 1), 1);
+  CU_ASSERT_EQUAL (mte_grid_get_n_cell_constructs (g, 3, 3), 1);
+  MTE_ASSERT_STR (mte_construct_get_id (mte_grid_get_cell_construct (g, 3, 3, 0)), "s5a");
+  mte_grid_free (g);
+
+  check_same_as_reloaded (p);
+}
+
 static const MteTestCase cases[] = {
   { "study orders", test_orders },
   { "index suggestion ties", test_suggest_ties },
@@ -356,6 +469,7 @@ static const MteTestCase cases[] = {
   { "translation table (custom order)", test_translation_table_custom },
   { "translation table (chronological)", test_translation_table_chronological },
   { "empty project", test_empty_project },
+  { "after removals", test_after_removals },
 };
 
 MTE_TEST_MAIN ("relating", cases)

@@ -184,6 +184,88 @@ test_coverage_and_levels (void)
   mte_line_of_argument_free (loa);
 }
 
+static char *
+render_synthesis (const MteProject *p)
+{
+  MteLineOfArgument *loa = mte_line_of_argument_new (p, 2);
+  MteCheckReport *report = mte_project_check (p, 2);
+  g_autofree char *json = mte_line_of_argument_render (loa, MTE_REPORT_JSON, NULL);
+  g_autofree char *text = mte_line_of_argument_render (loa, MTE_REPORT_TEXT, NULL);
+  g_autofree char *checks = mte_check_report_render (report, MTE_REPORT_JSON, NULL);
+
+  mte_check_report_free (report);
+  mte_line_of_argument_free (loa);
+  return g_strconcat (json, text, checks, NULL);
+}
+
+/* Grounding lists are sorted by the places of studies and constructs in
+ * the project, which removals shift. After A and two constructs of C go,
+ * C's survivor c2 stands first, before the c3 and c4 added next; a stale
+ * place would put it after them. E, added last, takes the place D held
+ * before. */
+static void
+test_after_removals (void)
+{
+  g_autoptr (MteProject) p = review ();
+  g_autoptr (MteProject) copy = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *got = NULL;
+  g_autofree char *want = NULL;
+  MteStudy *c, *e;
+  MteLineOfArgument *loa;
+  guint covered = 0, total = 0;
+
+  /* A takes a1, a2, aq1, aq2 and t3; c1 takes t2. */
+  CU_ASSERT (mte_project_remove (p, "A", MTE_REMOVE_CASCADE, &error));
+  CU_ASSERT (mte_project_remove (p, "cq1", MTE_REMOVE_CASCADE, &error));
+  CU_ASSERT (mte_project_remove (p, "c1", MTE_REMOVE_CASCADE, &error));
+  MTE_ASSERT_NO_ERROR (error);
+
+  c = mte_project_lookup_study (p, "C");
+  mte_study_add_construct (c, "c3", MTE_CONSTRUCT_SECOND_ORDER, "c3", NULL);
+  mte_study_add_construct (c, "c4", MTE_CONSTRUCT_SECOND_ORDER, "c4", NULL);
+  e = mte_project_add_study (p, "E", NULL);
+  mte_study_add_construct (e, "eq1", MTE_CONSTRUCT_FIRST_ORDER, "eq1", NULL);
+  CU_ASSERT (mte_construct_add_grounding (mte_study_add_construct (e, "e1", MTE_CONSTRUCT_SECOND_ORDER,
+                                                                   "e1", NULL), "eq1", NULL));
+#define E(k, x) CU_ASSERT (mte_concept_add_expression (mte_project_lookup_concept (p, k), x, NULL))
+  E ("K3", "c4"); E ("K3", "c3"); E ("K3", "c2"); E ("K1", "e1");
+#undef E
+  CU_ASSERT_PTR_NOT_NULL (mte_project_add_translation (p, "t5", MTE_TRANSLATION_REFUTATIONAL,
+                                                       "c3", "K1", NULL));
+
+  loa = mte_line_of_argument_new (p, 2);
+  CU_ASSERT_EQUAL_FATAL (mte_line_of_argument_get_n_findings (loa), 4);
+  MTE_ASSERT_STR (mte_third_order_get_id (mte_line_of_argument_get_finding (loa, 1)), "F1");
+  CHECK_IDS (loa, 0, MTE_GROUNDING_CONCEPTS, "K2");
+  CHECK_IDS (loa, 0, MTE_GROUNDING_CONSTRUCTS, "");
+  CHECK_IDS (loa, 0, MTE_GROUNDING_STUDIES, "");
+  CHECK_IDS (loa, 1, MTE_GROUNDING_CONSTRUCTS, "b1 e1");
+  CHECK_IDS (loa, 1, MTE_GROUNDING_QUOTES, "bq1 eq1");
+  CHECK_IDS (loa, 1, MTE_GROUNDING_STUDIES, "B E");
+  CHECK_IDS (loa, 1, MTE_GROUNDING_REFUTATIONS, "t4 t5");
+  CHECK_IDS (loa, 2, MTE_GROUNDING_CONSTRUCTS, "b1 c2 c3 c4");
+  CHECK_IDS (loa, 2, MTE_GROUNDING_QUOTES, "bq1");
+  CHECK_IDS (loa, 2, MTE_GROUNDING_STUDIES, "B C");
+  CHECK_IDS (loa, 2, MTE_GROUNDING_REFUTATIONS, "t4 t5");
+  /* B, C and E ground findings; D does not. */
+  CU_ASSERT_DOUBLE_EQUAL (mte_line_of_argument_get_study_coverage (loa, &covered, &total), 0.75, 1e-12);
+  CU_ASSERT_EQUAL (covered, 3);
+  CU_ASSERT_EQUAL_FATAL (mte_line_of_argument_get_n_unused_concepts (loa), 1);
+  MTE_ASSERT_STR (mte_concept_get_id (mte_line_of_argument_get_unused_concept (loa, 0)), "K4");
+  mte_line_of_argument_free (loa);
+
+  /* The same project read back from its file gives the same reports. */
+  data = mte_project_to_data (p, NULL, MTE_SAVE_FLAGS_NONE, &error);
+  MTE_ASSERT_NO_ERROR (error);
+  copy = mte_project_load_from_data (data, -1, NULL, MTE_LOAD_FLAGS_NONE, &error);
+  MTE_ASSERT_NO_ERROR (error);
+  got = render_synthesis (p);
+  want = render_synthesis (copy);
+  MTE_ASSERT_STR (got, want);
+}
+
 static void
 test_acyclic_order (void)
 {
@@ -445,6 +527,7 @@ static const MteTestCase cases[] = {
   { "checks", test_checks },
   { "more checks", test_checks_more },
   { "suggestions", test_suggestions },
+  { "after removals", test_after_removals },
 };
 
 MTE_TEST_MAIN ("synthesis", cases)
