@@ -43,26 +43,53 @@ mte_study_columns (MteStudy **studies,
   return columns;
 }
 
-/* Sort keys are computed once per study; ties fall back to project order,
- * which makes every order total and stable. */
+/* Sort keys are computed once per study: (primary << 32) | secondary,
+ * smaller first. Ties keep project order, which makes every order total
+ * and stable. */
 typedef struct {
   MteStudy *study;
-  guint     primary;   /* smaller first */
-  guint     secondary;
-  guint     position;  /* project order */
+  guint64   key;
 } OrderKey;
 
-static int
-compare_keys (gconstpointer pa,
-              gconstpointer pb)
+/* Sorts @keys, given in project order, by key with a stable radix sort,
+ * one byte at a time: linear in the studies. A byte that every key shares
+ * costs no pass: project order needs none, the others a few. */
+static void
+sort_keys (OrderKey *keys,
+           guint     n)
 {
-  const OrderKey *a = pa, *b = pb;
+  guint64 any = 0, all = G_MAXUINT64;
+  OrderKey *from = keys, *to, *spare;
 
-  if (a->primary != b->primary)
-    return a->primary < b->primary ? -1 : 1;
-  if (a->secondary != b->secondary)
-    return a->secondary < b->secondary ? -1 : 1;
-  return a->position < b->position ? -1 : a->position > b->position;
+  for (guint i = 0; i < n; i++)
+    {
+      any |= keys[i].key;
+      all &= keys[i].key;
+    }
+  if (any == all)
+    return;
+
+  spare = to = g_new (OrderKey, n);
+  for (guint shift = 0; shift < 64; shift += 8)
+    {
+      guint start[257] = { 0 };
+      OrderKey *swap;
+
+      if ((((any ^ all) >> shift) & 0xff) == 0)
+        continue;
+      for (guint i = 0; i < n; i++)
+        start[((from[i].key >> shift) & 0xff) + 1]++;
+      for (guint b = 1; b < 256; b++)
+        start[b] += start[b - 1];
+      for (guint i = 0; i < n; i++)
+        to[start[(from[i].key >> shift) & 0xff]++] = from[i];
+      swap = from;
+      from = to;
+      to = swap;
+    }
+  if (from != keys)
+    memcpy (keys, from, n * sizeof (OrderKey));
+  g_free (spare);
 }
 
 static guint
@@ -99,31 +126,29 @@ mte_project_get_study_order (const MteProject *project,
   for (guint i = 0; i < n; i++)
     {
       MteStudy *study = g_ptr_array_index (project->studies, i);
-      OrderKey *key = &keys[i];
+      guint64 primary = 0, secondary = 0;
 
-      key->study = study;
-      key->position = i;
-      key->primary = 0;
-      key->secondary = 0;
       switch (order)
         {
         case MTE_STUDY_ORDER_PROJECT:
           break;
         case MTE_STUDY_ORDER_CHRONOLOGICAL:
-          key->primary = year_key (study);
+          primary = year_key (study);
           break;
         case MTE_STUDY_ORDER_INDEX:
-          key->primary = (any_index ? study->index_study : study == suggested) ? 0 : 1;
-          key->secondary = year_key (study);
+          primary = (any_index ? study->index_study : study == suggested) ? 0 : 1;
+          secondary = year_key (study);
           break;
         case MTE_STUDY_ORDER_CUSTOM:
-          key->primary = study->position > 0 ? study->position : G_MAXUINT;
+          primary = study->position > 0 ? study->position : G_MAXUINT;
           break;
         default:
           g_assert_not_reached ();
         }
+      keys[i].study = study;
+      keys[i].key = primary << 32 | secondary;
     }
-  qsort (keys, n, sizeof (OrderKey), compare_keys);
+  sort_keys (keys, n);
 
   result = g_new (MteStudy *, n + 1);
   for (guint i = 0; i < n; i++)
@@ -138,14 +163,18 @@ mte_project_get_study_order (const MteProject *project,
 MteStudy *
 mte_project_suggest_index_study (const MteProject *project)
 {
-  g_autoptr (GHashTable) concepts_of = NULL;   /* study → GHashTable set of concepts */
+  g_autofree guint *n_concepts_of = NULL;   /* by study index */
+  g_autofree guint *last_concept = NULL;    /* by study index: concept + 1 */
   MteStudy *best = NULL;
   guint best_concepts = 0, best_second = 0, best_first = 0;
 
   g_return_val_if_fail (project != NULL, NULL);
 
-  concepts_of = g_hash_table_new_full (NULL, NULL, NULL,
-                                       (GDestroyNotify) g_hash_table_unref);
+  /* Distinct concepts per study: a study's expressions of one concept
+   * come together in the walk, so remembering the last one counted is
+   * enough. */
+  n_concepts_of = g_new0 (guint, project->studies->len + 1);
+  last_concept = g_new0 (guint, project->studies->len + 1);
   for (guint i = 0; i < project->concepts->len; i++)
     {
       MteConcept *concept = g_ptr_array_index (project->concepts, i);
@@ -153,22 +182,20 @@ mte_project_suggest_index_study (const MteProject *project)
       for (guint e = 0; concept->expressions != NULL && e < concept->expressions->len; e++)
         {
           MteConstruct *construct = g_ptr_array_index (concept->expressions, e);
-          GHashTable *set = g_hash_table_lookup (concepts_of, construct->study);
+          guint s = construct->study->base.index;
 
-          if (set == NULL)
+          if (last_concept[s] != i + 1)
             {
-              set = g_hash_table_new (NULL, NULL);
-              g_hash_table_insert (concepts_of, construct->study, set);
+              last_concept[s] = i + 1;
+              n_concepts_of[s]++;
             }
-          g_hash_table_add (set, concept);
         }
     }
 
   for (guint i = 0; i < project->studies->len; i++)
     {
       MteStudy *study = g_ptr_array_index (project->studies, i);
-      GHashTable *set = g_hash_table_lookup (concepts_of, study);
-      guint n_concepts = set != NULL ? g_hash_table_size (set) : 0;
+      guint n_concepts = n_concepts_of[i];
       guint n_second = 0, n_first = 0;
 
       for (guint c = 0; c < study->constructs->len; c++)

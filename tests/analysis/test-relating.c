@@ -111,6 +111,45 @@ test_orders (void)
   check_order (p, MTE_STUDY_ORDER_INDEX, "S4 S2 S1 S3");
 }
 
+/* Keys that differ in several bytes (years past 255, positions past
+ * 65535, the missing ones that sort last) and ties, which keep project
+ * order. */
+static void
+test_orders_wide_keys (void)
+{
+  g_autoptr (MteProject) p = mte_project_new ();
+  const char *names[] = { "W1", "W2", "W3", "W4", "W5", "W6" };
+  const int years[] = { 2024, 1066, 0, 2024, 1999, 1066 };
+  const guint positions[] = { 70000, 256, 1, 300, 0, 255 };
+  guint n = 0;
+  g_autofree MteStudy **studies = NULL;
+  g_autofree char *got = NULL;
+
+  for (guint i = 0; i < 6; i++)
+    {
+      MteStudy *s = mte_project_add_study (p, names[i], NULL);
+
+      CU_ASSERT (mte_study_set_year (s, years[i], NULL));
+      mte_study_set_translation_position (s, positions[i]);
+    }
+  mte_study_set_index_study (mte_project_lookup_study (p, "W4"), TRUE);
+
+#define CHECK_ORDER(order, want)                                        \
+  do {                                                                  \
+    g_free (studies);                                                   \
+    g_free (got);                                                       \
+    studies = mte_project_get_study_order (p, (order), &n);             \
+    got = order_string (studies);                                       \
+    CU_ASSERT_EQUAL (n, 6);                                             \
+    MTE_ASSERT_STR (got, (want));                                       \
+  } while (0)
+  CHECK_ORDER (MTE_STUDY_ORDER_PROJECT, "W1 W2 W3 W4 W5 W6");
+  CHECK_ORDER (MTE_STUDY_ORDER_CHRONOLOGICAL, "W2 W6 W5 W1 W4 W3");
+  CHECK_ORDER (MTE_STUDY_ORDER_INDEX, "W4 W2 W6 W5 W1 W3");
+  CHECK_ORDER (MTE_STUDY_ORDER_CUSTOM, "W3 W6 W2 W4 W1 W5");
+#undef CHECK_ORDER
+}
+
 static void
 test_suggest_ties (void)
 {
@@ -462,6 +501,7 @@ test_after_removals (void)
 
 static const MteTestCase cases[] = {
   { "study orders", test_orders },
+  { "study orders: wide keys and ties", test_orders_wide_keys },
   { "index suggestion ties", test_suggest_ties },
   { "grid", test_grid },
   { "relatedness", test_relatedness },
