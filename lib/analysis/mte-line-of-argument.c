@@ -23,49 +23,102 @@ struct _MteLineOfArgument {
   guint             concepts_covered;
 };
 
-/* Refutational translations per side: entity → GPtrArray of translations. */
-static GHashTable *
-index_refutations (const MteProject *project)
-{
-  GHashTable *by_side = g_hash_table_new_full (NULL, NULL, NULL,
-                                               (GDestroyNotify) g_ptr_array_unref);
+/* A refutational translation filed under one of its sides. */
+typedef struct {
+  const MteEntity *side;
+  MteTranslation  *translation;
+} Refutation;
 
+typedef struct {
+  Refutation *items;         /* sorted by side (address) */
+  guint       n;
+} Refutations;
+
+static int
+compare_sides (const void *pa,
+               const void *pb)
+{
+  guintptr a = (guintptr) ((const Refutation *) pa)->side;
+  guintptr b = (guintptr) ((const Refutation *) pb)->side;
+
+  return a < b ? -1 : a > b;
+}
+
+/* Files each refutational translation under both its sides, in one block
+ * sorted by address: the order found does not matter, since grounding
+ * lists are sorted in project order afterwards. */
+static void
+index_refutations (const MteProject *project,
+                   Refutations      *out)
+{
+  out->items = g_new (Refutation, 2 * project->translations->len + 1);
+  out->n = 0;
   for (guint i = 0; i < project->translations->len; i++)
     {
       MteTranslation *t = g_ptr_array_index (project->translations, i);
-      MteEntity *sides[2] = { t->source, t->target };
 
       if (t->kind != MTE_TRANSLATION_REFUTATIONAL)
         continue;
-      for (guint s = 0; s < 2; s++)
-        {
-          GPtrArray *list = g_hash_table_lookup (by_side, sides[s]);
-
-          if (list == NULL)
-            {
-              list = g_ptr_array_new ();
-              g_hash_table_insert (by_side, sides[s], list);
-            }
-          g_ptr_array_add (list, t);
-        }
+      out->items[out->n++] = (Refutation) { t->source, t };
+      out->items[out->n++] = (Refutation) { t->target, t };
     }
-  return by_side;
+  qsort (out->items, out->n, sizeof (Refutation), compare_sides);
 }
 
 static void
-add_refutations (GPtrArray  *out,
-                 GHashTable *refutations,
-                 gpointer    side)
+add_refutations (GPtrArray         *out,
+                 const Refutations *refutations,
+                 gconstpointer      side)
 {
-  GPtrArray *list = g_hash_table_lookup (refutations, side);
+  guint lo = 0, hi = refutations->n;
 
-  if (list != NULL)
-    g_ptr_array_extend (out, list, NULL, NULL);
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if ((guintptr) refutations->items[mid].side < (guintptr) side)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (; lo < refutations->n && refutations->items[lo].side == side; lo++)
+    g_ptr_array_add (out, refutations->items[lo].translation);
+}
+
+/* Appends to @studies those of @a and @b, each in project order, so that
+ * their studies come in project order too: a merge of the two runs, less
+ * repeats, does what sorting every construct's study would. */
+static void
+merge_studies (GPtrArray *studies,
+               GPtrArray *a,
+               GPtrArray *b)
+{
+  guint i = 0, j = 0;
+
+  while (i < a->len || j < b->len)
+    {
+      MteStudy *from_a = i < a->len ? ((MteConstruct *) g_ptr_array_index (a, i))->study : NULL;
+      MteStudy *from_b = j < b->len ? ((MteConstruct *) g_ptr_array_index (b, j))->study : NULL;
+      MteStudy *next;
+
+      if (from_b == NULL || (from_a != NULL && from_a->base.index <= from_b->base.index))
+        {
+          next = from_a;
+          i++;
+        }
+      else
+        {
+          next = from_b;
+          j++;
+        }
+      if (studies->len == 0 || g_ptr_array_index (studies, studies->len - 1) != next)
+        g_ptr_array_add (studies, next);
+    }
 }
 
 static void
-ground (Finding    *f,
-        GHashTable *refutations)
+ground (Finding           *f,
+        const Refutations *refutations)
 {
   GPtrArray *studies = f->lists[MTE_GROUNDING_STUDIES];
   GPtrArray *concepts = f->lists[MTE_GROUNDING_CONCEPTS];
@@ -100,20 +153,14 @@ ground (Finding    *f,
 
       if (construct->groundings != NULL)
         g_ptr_array_extend (quotes, construct->groundings, NULL, NULL);
-      g_ptr_array_add (studies, construct->study);
       add_refutations (refuting, refutations, construct);
     }
   mte_sort_unique (quotes);
   for (guint i = 0; i < quotes->len; i++)
-    {
-      MteConstruct *quote = g_ptr_array_index (quotes, i);
-
-      g_ptr_array_add (studies, quote->study);
-      add_refutations (refuting, refutations, quote);
-    }
+    add_refutations (refuting, refutations, g_ptr_array_index (quotes, i));
   for (guint i = 0; i < concepts->len; i++)
     add_refutations (refuting, refutations, g_ptr_array_index (concepts, i));
-  mte_sort_unique (studies);
+  merge_studies (studies, constructs, quotes);
   mte_sort_unique (refuting);
 }
 
@@ -123,7 +170,7 @@ mte_line_of_argument_new (const MteProject *project,
 {
   MteLineOfArgument *loa;
   MteArgumentOrder order;
-  g_autoptr (GHashTable) refutations = NULL;
+  Refutations refutations;
   g_autofree gboolean *study_seen = NULL;   /* by study index */
   g_autofree gboolean *concept_seen = NULL; /* by concept index */
 
@@ -135,7 +182,7 @@ mte_line_of_argument_new (const MteProject *project,
   loa->n_findings = order.n;
   loa->n_cycles = order.n_cycles;
   loa->findings = g_new0 (Finding, order.n + 1);
-  refutations = index_refutations (project);
+  index_refutations (project, &refutations);
   study_seen = g_new0 (gboolean, project->studies->len + 1);
   concept_seen = g_new0 (gboolean, project->concepts->len + 1);
 
@@ -147,7 +194,7 @@ mte_line_of_argument_new (const MteProject *project,
       f->cycle = order.cycle[i];
       for (guint k = 0; k < N_GROUNDING; k++)
         f->lists[k] = g_ptr_array_new ();
-      ground (f, refutations);
+      ground (f, &refutations);
       f->flagged = f->lists[MTE_GROUNDING_STUDIES]->len < min_studies;
       for (guint k = 0; k < f->lists[MTE_GROUNDING_STUDIES]->len; k++)
         {
@@ -165,6 +212,7 @@ mte_line_of_argument_new (const MteProject *project,
         }
     }
   mte_argument_order_clear (&order);
+  g_free (refutations.items);
 
   loa->unused_concepts = g_ptr_array_new ();
   for (guint i = 0; i < project->concepts->len; i++)

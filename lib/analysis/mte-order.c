@@ -249,12 +249,14 @@ compare_ranked (const void *pa,
 void
 mte_sort_unique (GPtrArray *array)
 {
-  Ranked *ranked;
+  Ranked on_stack[64];      /* most grounding lists are short */
+  Ranked *ranked = on_stack;
   guint kept = 0;
 
   if (array->len < 2)
     return;
-  ranked = g_new (Ranked, array->len);
+  if (array->len > G_N_ELEMENTS (on_stack))
+    ranked = g_new (Ranked, array->len);
   for (guint i = 0; i < array->len; i++)
     {
       ranked[i].item = g_ptr_array_index (array, i);
@@ -265,5 +267,6 @@ mte_sort_unique (GPtrArray *array)
     if (kept == 0 || ranked[i].item != array->pdata[kept - 1])
       array->pdata[kept++] = ranked[i].item;
   g_ptr_array_set_size (array, kept);
-  g_free (ranked);
+  if (ranked != on_stack)
+    g_free (ranked);
 }
