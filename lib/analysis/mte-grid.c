@@ -16,7 +16,7 @@ typedef struct {
 
 typedef struct {
   MteConcept *concept;
-  GridEntry  *entries;
+  GridEntry  *entries;      /* within grid->entries */
   guint       n_entries;
   guint       n_studies;
 } GridRow;
@@ -27,6 +27,7 @@ struct _MteGrid {
   guint      n_studies;
   GridRow   *rows;
   guint      n_rows;
+  GridEntry *entries;       /* every row's, in one block */
 };
 
 static int
@@ -46,6 +47,7 @@ mte_grid_new (const MteProject *project,
 {
   MteGrid *grid;
   g_autofree guint *columns = NULL;
+  guint n_entries = 0;
 
   g_return_val_if_fail (project != NULL, NULL);
 
@@ -59,12 +61,22 @@ mte_grid_new (const MteProject *project,
   for (guint r = 0; r < grid->n_rows; r++)
     {
       MteConcept *concept = g_ptr_array_index (project->concepts, r);
+
+      n_entries += concept->expressions != NULL ? concept->expressions->len : 0;
+    }
+  grid->entries = g_new (GridEntry, n_entries + 1);
+  n_entries = 0;
+
+  for (guint r = 0; r < grid->n_rows; r++)
+    {
+      MteConcept *concept = g_ptr_array_index (project->concepts, r);
       GridRow *row = &grid->rows[r];
       guint n = concept->expressions != NULL ? concept->expressions->len : 0;
 
       row->concept = concept;
       row->n_entries = n;
-      row->entries = g_new (GridEntry, n > 0 ? n : 1);
+      row->entries = grid->entries + n_entries;
+      n_entries += n;
       for (guint e = 0; e < n; e++)
         {
           MteConstruct *construct = g_ptr_array_index (concept->expressions, e);
@@ -86,8 +98,7 @@ mte_grid_free (MteGrid *grid)
 {
   if (grid == NULL)
     return;
-  for (guint r = 0; r < grid->n_rows; r++)
-    g_free (grid->rows[r].entries);
+  g_free (grid->entries);
   g_free (grid->rows);
   g_free (grid->studies);
   g_free (grid);
