@@ -178,6 +178,11 @@ class Project:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    def __reduce_ex__(self, protocol):
+        # A copy would share the C project and read it after it is freed.
+        raise TypeError(f"cannot copy or pickle a {type(self).__name__}; "
+                        "use Project.from_bytes(project.to_bytes())")
+
     def __repr__(self) -> str:
         if self._ptr is None:
             return "<metaethno.Project (closed)>"
