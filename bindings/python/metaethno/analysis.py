@@ -103,6 +103,10 @@ class _Result:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    def __reduce_ex__(self, protocol):
+        # A copy would share the C result and read it after it is freed.
+        raise TypeError(f"cannot copy or pickle a {type(self).__name__}; compute it again")
+
     def render(self, format: Union[ReportFormat, str] = ReportFormat.TEXT) -> str:
         """The report in *format* ("text", "csv", "md", "json", "dot"), as the CLI prints it.
 
