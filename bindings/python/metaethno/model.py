@@ -560,7 +560,9 @@ class EntityList(Sequence):
     """A live, read-only list of entities (studies, a study's constructs, ...).
 
     Supports ``len()``, iteration, indexing (negative too), slicing, ``in``
-    and lookup by id: ``project.studies["ridge2023"]``.
+    and lookup by id: ``project.studies["ridge2023"]``. As with a dict,
+    adding or removing entities while iterating over the list raises
+    RuntimeError; iterate over ``list(...)`` of it to change the project.
     """
 
     __slots__ = ("_owner", "_cls", "_count", "_get")
