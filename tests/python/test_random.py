@@ -12,8 +12,9 @@ characters, huge and negative ints, out-of-range enum values, bad or
 foreign ids); groundings, expressions, basis and classifications;
 checklists and appraisals; frameworks and levels; memos; translation
 sessions (start, translate, refute, found a concept, set aside, undo,
-reorder, discard; bursts of decisions, removals and undos); every analysis (grid, relatedness, translation table,
-saturation, checks, line of argument, suggestions and accepting them),
+reorder, discard; bursts of decisions, removals and undos); every
+analysis (grid, relatedness, translation table, saturation, checks, line
+of argument, suggestions and accepting them),
 rendered in every format and turned into records; saving, loading and
 byte round trips, also of corrupted bytes; closing projects and results in
 the middle (twice, too) and going on using the old handles, results and
