@@ -242,7 +242,8 @@ MTE_API const char *mte_entity_kind_to_string (MteEntityKind kind);
  *
  * Finds an unused id of the form PREFIX-N, with N the smallest positive
  * integer not yet taken with that prefix since the project was created or
- * loaded.
+ * loaded. A prefix longer than 245 characters is cut to 245, so that the
+ * id fits the 256 characters ids may have.
  *
  * Returns: (transfer full): a fresh id; free with g_free().
  */

@@ -1495,7 +1495,6 @@ static gboolean
 start_session (Loader *l)
 {
   const char *order = required (l, AT_ORDER, "translation-session");
-  GError *err = NULL;
   int value;
 
   if (order == NULL)
@@ -1510,12 +1509,9 @@ start_session (Loader *l)
       suspect (l, "<translation-session>: invalid order '%s'", order);
       return FALSE;
     }
-  l->session = mte_project_start_session (l->project, (MteStudyOrder) value, &err);
-  if (l->session == NULL)
-    {
-      fail_model (l, err);
-      return FALSE;
-    }
+  /* As the file has it: starting a session anew would mark an index
+   * study the file may not mark, and the copy would differ. */
+  l->session = mte_project_restore_session (l->project, (MteStudyOrder) value);
   return TRUE;
 }
 

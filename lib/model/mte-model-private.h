@@ -244,6 +244,13 @@ void mte_session_free (MteSession *session);
  * it. Called by mte_project_remove(). */
 void mte_session_drop_doomed (MteSession *session, GHashTable *doomed);
 
+/* Creates the session record as a file holds it: unlike
+ * mte_project_start_session(), it marks no index study, since the file
+ * says which study is marked (possibly none). @project must have no
+ * session. */
+MteSession *mte_project_restore_session (MteProject    *project,
+                                         MteStudyOrder  order);
+
 /* Appends a decision read from a file without re-applying its effects.
  * @concept_id and @translation_id are required or forbidden as @kind
  * implies; @expression_added is only meaningful for a reciprocal decision

@@ -337,18 +337,22 @@ char *
 mte_project_generate_id (MteProject *project,
                          const char *prefix)
 {
+  /* Room for "-" and the ten digits of the largest guint, so that every
+   * id tried fits: a longer prefix is shortened (still a valid id). */
+  const gsize max_stem = MTE_ID_MAX_LENGTH - 1 - 10;
+  g_autofree char *stem = NULL;
   guint n;
 
   g_return_val_if_fail (project != NULL, NULL);
   g_return_val_if_fail (mte_id_is_valid (prefix), NULL);
 
+  stem = g_strndup (prefix, max_stem);
   n = GPOINTER_TO_UINT (g_hash_table_lookup (project->id_counters, prefix));
   for (;;)
     {
-      char *id = g_strdup_printf ("%s-%u", prefix, ++n);
+      char *id = g_strdup_printf ("%s-%u", stem, ++n);
 
-      if (strlen (id) <= MTE_ID_MAX_LENGTH &&
-          !g_hash_table_contains (project->entities, id))
+      if (!g_hash_table_contains (project->entities, id))
         {
           g_hash_table_replace (project->id_counters, g_strdup (prefix),
                                 GUINT_TO_POINTER (n));

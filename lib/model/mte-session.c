@@ -81,8 +81,6 @@ mte_project_start_session (MteProject    *project,
                            MteStudyOrder  order,
                            GError       **error)
 {
-  MteSession *session;
-
   g_return_val_if_fail (project != NULL, NULL);
   g_return_val_if_fail (mte_study_order_to_string (order) != NULL, NULL);
 
@@ -94,6 +92,18 @@ mte_project_start_session (MteProject    *project,
       return NULL;
     }
   fix_index_study (project, order);
+  return mte_project_restore_session (project, order);
+}
+
+MteSession *
+mte_project_restore_session (MteProject    *project,
+                             MteStudyOrder  order)
+{
+  MteSession *session;
+
+  g_return_val_if_fail (project != NULL && project->session == NULL, NULL);
+  g_return_val_if_fail (mte_study_order_to_string (order) != NULL, NULL);
+
   session = g_new0 (MteSession, 1);
   session->project = project;
   session->order = order;

@@ -137,6 +137,33 @@ test_generated_ids (void)
     g_autofree char *id = mte_project_generate_id (p, "study");
     MTE_ASSERT_STR (id, "study-5");
   }
+
+  /* Prefixes too long for PREFIX-N to fit 256 characters are shortened
+   * to 245, so the ids stay valid (this used to loop for ever). */
+  for (gsize len = 240; len <= 256; len++)
+    {
+      g_autofree char *prefix = g_strnfill (len, 'p');
+      g_autofree char *first = mte_project_generate_id (p, prefix);
+      g_autoptr (GError) error = NULL;
+
+      CU_ASSERT_PTR_NOT_NULL_FATAL (first);
+      CU_ASSERT_TRUE (strlen (first) <= 256);
+      CU_ASSERT_TRUE (g_str_has_suffix (first, "-1") || len > 245);
+      CU_ASSERT_PTR_NOT_NULL (mte_project_add_study (p, first, &error));
+      CU_ASSERT_PTR_NULL (error);
+    }
+  {
+    g_autofree char *prefix = g_strnfill (256, 'q');
+
+    for (guint i = 1; i <= 12; i++)
+      {
+        g_autofree char *id = mte_project_generate_id (p, prefix);
+        g_autofree char *expected = g_strdup_printf ("%.245s-%u", prefix, i);
+
+        MTE_ASSERT_STR (id, expected);
+        CU_ASSERT_PTR_NOT_NULL (mte_project_add_study (p, id, NULL));
+      }
+  }
 }
 
 static void

@@ -668,6 +668,27 @@ test_round_trip_edges (void)
   }
 }
 
+/* A session in index order with no study marked (the team unmarked it, or
+ * the studies came later) loads as it was saved: loading marks none. */
+static void
+test_round_trip_index_session_without_index_study (void)
+{
+  g_autoptr (MteProject) p = mte_project_new ();
+  MteStudy *s;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (mte_project_start_session (p, MTE_STUDY_ORDER_INDEX, NULL));
+  s = mte_project_add_study (p, "s1", NULL);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (mte_study_add_construct (s, "s1-a", MTE_CONSTRUCT_SECOND_ORDER,
+                                                         "an interpretation", NULL));
+  CU_ASSERT_FALSE (mte_study_get_index_study (s));
+  {
+    g_autoptr (MteProject) q = round_trip (p);
+
+    CU_ASSERT_FALSE (mte_study_get_index_study (mte_project_get_study (q, 0)));
+    CU_ASSERT_TRUE (mte_project_equal (p, q));
+  }
+}
+
 static void
 test_index_order_fixes_index_study (void)
 {
@@ -717,6 +738,8 @@ static const MteTestCase cases[] = {
   { "stop and resume at every decision (project order)", test_stop_and_resume_project_order },
   { "stop and resume at every decision (chronological)", test_stop_and_resume_chronological },
   { "round trip edges", test_round_trip_edges },
+  { "round trip of an index session without index study",
+    test_round_trip_index_session_without_index_study },
 };
 
 MTE_TEST_MAIN ("session", cases)
