@@ -57,6 +57,15 @@ def _dataframe(records: list[dict]):
     return pandas.DataFrame.from_records(records)
 
 
+def _free_result(free, pointer, result_ref) -> None:
+    # At exit the results still alive are freed: mark them closed, so that
+    # one used afterwards (from a __del__ method) raises ClosedError.
+    result = result_ref()
+    if result is not None:
+        result._ptr = None
+    free(pointer)
+
+
 class _Result:
     """A computed result that borrows entities from its project."""
 
@@ -69,7 +78,8 @@ class _Result:
         self._project = project
         self._ptr = pointer
         self._gen = project._generation
-        self._finalizer = weakref.finalize(self, self._free, pointer)
+        self._finalizer = weakref.finalize(self, _free_result, self._free, pointer,
+                                           weakref.ref(self))
 
     def _p(self):
         if self._ptr is None:
