@@ -67,6 +67,20 @@ def _from_c(to_string):
     return names
 
 
+def _parser(parse, what: str):
+    """A from_string() classmethod over the library's own *_from_string."""
+    @classmethod
+    def from_string(cls, name: str):
+        value = parse(enc(name, f"{what} name"))
+        if value < 0:
+            raise ValueError(f"{name!r} is not a {what}")
+        return cls(value)
+    from_string.__func__.__doc__ = (
+        f"The {what} the file format and the command line call *name* "
+        f"(as {parse.__name__} reads it); ValueError for none.")
+    return from_string
+
+
 class EntityKind(_Named):
     """Kinds of entity; every entity has an id unique across all kinds."""
     MEMBER = 1
@@ -145,13 +159,7 @@ class StudyField(_Named):
     NOTES = 13
     _text_table = _from_c(lib.mte_study_field_to_string)
 
-    @classmethod
-    def from_string(cls, name: str) -> "StudyField":
-        """The field the file format calls *name* (mte_study_field_from_string)."""
-        value = lib.mte_study_field_from_string(enc(name, "field name"))
-        if value < 0:
-            raise ValueError(f"{name!r} is not a study field")
-        return cls(value)
+    from_string = _parser(lib.mte_study_field_from_string, "study field")
 
 
 class StudyOrder(_Named):
@@ -162,13 +170,7 @@ class StudyOrder(_Named):
     CUSTOM = 3
     _text_table = _from_c(lib.mte_study_order_to_string)
 
-    @classmethod
-    def from_string(cls, name: str) -> "StudyOrder":
-        """The order the CLI calls *name* (mte_study_order_from_string)."""
-        value = lib.mte_study_order_from_string(enc(name, "order name"))
-        if value < 0:
-            raise ValueError(f"{name!r} is not a study order")
-        return cls(value)
+    from_string = _parser(lib.mte_study_order_from_string, "study order")
 
 
 class CellState(_Named):
@@ -205,13 +207,7 @@ class ReportFormat(_Named):
     DOT = 4
     _text_table = _from_c(lib.mte_report_format_to_string)
 
-    @classmethod
-    def from_string(cls, name: str) -> "ReportFormat":
-        """The format the CLI calls *name*, e.g. "md" (mte_report_format_from_string)."""
-        value = lib.mte_report_format_from_string(enc(name, "format name"))
-        if value < 0:
-            raise ValueError(f"{name!r} is not a report format")
-        return cls(value)
+    from_string = _parser(lib.mte_report_format_from_string, "report format")
 
 
 class DecisionKind(_Named):

@@ -27,8 +27,8 @@ from ctypes import byref, c_char_p, c_size_t
 from typing import TYPE_CHECKING, Any, Callable, Iterable, NamedTuple, Optional, Union
 
 from . import _decl
-from ._c import (GUINT_MAX, TIME_MAX, call, dec, enc, lib, make_strv, read_strv,
-                 take_string, take_strv)
+from ._c import (GUINT_MAX, TIME_MAX, call, dec, enc, g_free, lib, make_strv,
+                 read_strv, take_string, take_strv)
 from .enums import (CerqualComponent, Concern, Confidence, ConstructOrder,
                     EntityKind, StudyField, StudyOrder, TranslationKind)
 from .errors import ClosedError, RemovedError
@@ -226,7 +226,6 @@ class Project:
         try:
             return ctypes.string_at(pointer, length.value)
         finally:
-            from ._c import g_free
             g_free(ctypes.cast(pointer, ctypes.c_void_p))
 
     def save(self, path: Union[str, os.PathLike], *, fsync: bool = True) -> None:
@@ -514,7 +513,6 @@ class Project:
         try:
             return [self._wrap(Study, array[i]) for i in range(n.value)]
         finally:
-            from ._c import g_free
             g_free(ctypes.cast(array, ctypes.c_void_p))
 
     def suggest_index_study(self) -> Optional["Study"]:
