@@ -9,10 +9,11 @@
 
 G_BEGIN_DECLS
 
-/* Maps each study of @order to its column: the result, indexed by a
- * study's index in the project, holds its column. @studies must hold every
- * study of the project once, as a study order does. Free with g_free(). */
-guint *mte_study_columns (MteStudy **studies, guint n_studies);
+/* mte_project_get_study_order(), and with it, when @columns is not
+ * NULL, the column of each study: (*@columns)[i] is where the study of
+ * project index i stands in the order. Free both with g_free(). */
+MteStudy **mte_study_order_new (const MteProject *project, MteStudyOrder order,
+                                guint *n_studies, guint **columns);
 
 /* Column of @study. */
 static inline guint

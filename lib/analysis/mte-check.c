@@ -122,7 +122,7 @@ check_constructs (MteCheckReport   *r,
                     "second-order construct '%s' of study '%s' is not yet "
                     "translated: it expresses no concept and is in no "
                     "translation", construct->base.id, study->base.id);
-          if (construct->groundings == NULL || construct->groundings->len == 0)
+          if (mte_construct_list_len (construct->groundings) == 0)
             report (r, MTE_SEVERITY_WARNING, "construct-ungrounded", construct,
                     "second-order construct '%s' of study '%s' is grounded "
                     "in no quote", construct->base.id, study->base.id);
@@ -135,8 +135,8 @@ count_studies (const MteConcept *concept)
 {
   g_autoptr (GHashTable) studies = g_hash_table_new (NULL, NULL);
 
-  for (guint e = 0; concept->expressions != NULL && e < concept->expressions->len; e++)
-    g_hash_table_add (studies, ((MteConstruct *) g_ptr_array_index (concept->expressions, e))->study);
+  for (guint e = 0; e < mte_construct_list_len (concept->expressions); e++)
+    g_hash_table_add (studies, ((MteConstruct *) mte_construct_list_get (concept->expressions, e))->study);
   return g_hash_table_size (studies);
 }
 
@@ -304,9 +304,9 @@ mte_project_check (const MteProject *project,
     {
       MteConcept *concept = g_ptr_array_index (project->concepts, i);
 
-      for (guint e = 0; concept->expressions != NULL && e < concept->expressions->len; e++)
+      for (guint e = 0; e < mte_construct_list_len (concept->expressions); e++)
         {
-          MteConstruct *construct = g_ptr_array_index (concept->expressions, e);
+          MteConstruct *construct = mte_construct_list_get (concept->expressions, e);
 
           g_hash_table_add (expressing, construct);
           g_hash_table_add (concepts_of_study, construct->study);

@@ -53,16 +53,15 @@ mte_grid_new (const MteProject *project,
 
   grid = g_new0 (MteGrid, 1);
   grid->order = order;
-  grid->studies = mte_project_get_study_order (project, order, &grid->n_studies);
+  grid->studies = mte_study_order_new (project, order, &grid->n_studies, &columns);
   grid->n_rows = project->concepts->len;
   grid->rows = g_new0 (GridRow, grid->n_rows > 0 ? grid->n_rows : 1);
-  columns = mte_study_columns (grid->studies, grid->n_studies);
 
   for (guint r = 0; r < grid->n_rows; r++)
     {
       MteConcept *concept = g_ptr_array_index (project->concepts, r);
 
-      n_entries += concept->expressions != NULL ? concept->expressions->len : 0;
+      n_entries += mte_construct_list_len (concept->expressions);
     }
   grid->entries = g_new (GridEntry, n_entries + 1);
   n_entries = 0;
@@ -71,7 +70,7 @@ mte_grid_new (const MteProject *project,
     {
       MteConcept *concept = g_ptr_array_index (project->concepts, r);
       GridRow *row = &grid->rows[r];
-      guint n = concept->expressions != NULL ? concept->expressions->len : 0;
+      guint n = mte_construct_list_len (concept->expressions);
 
       row->concept = concept;
       row->n_entries = n;
@@ -79,11 +78,11 @@ mte_grid_new (const MteProject *project,
       n_entries += n;
       for (guint e = 0; e < n; e++)
         {
-          MteConstruct *construct = g_ptr_array_index (concept->expressions, e);
+          const MteConstructRef *ref = &concept->expressions->items[e];
 
-          row->entries[e].column = mte_study_column (columns, construct->study);
+          row->entries[e].column = columns[ref->study];
           row->entries[e].rank = e;
-          row->entries[e].construct = construct;
+          row->entries[e].construct = ref->construct;
         }
       qsort (row->entries, n, sizeof (GridEntry), compare_entries);
       for (guint e = 0; e < n; e++)

@@ -8,7 +8,8 @@
 
 typedef struct {
   MteThirdOrder *finding;
-  GPtrArray     *lists[N_GROUNDING];   /* borrowed entities, project order */
+  guint          start[N_GROUNDING];   /* each list's run in loa->items */
+  guint          len[N_GROUNDING];
   int            cycle;
   gboolean       flagged;
 } Finding;
@@ -16,6 +17,8 @@ typedef struct {
 struct _MteLineOfArgument {
   const MteProject *project;
   Finding          *findings;
+  GPtrArray        *items;             /* every finding's grounding lists,
+                                        * borrowed, each in project order */
   guint             n_findings;
   guint             n_cycles;
   GPtrArray        *unused_concepts;
@@ -51,14 +54,12 @@ static void
 index_refutations (const MteProject *project,
                    Refutations      *out)
 {
-  out->items = g_new (Refutation, 2 * project->translations->len + 1);
+  out->items = g_new (Refutation, 2 * project->refutations->len + 1);
   out->n = 0;
-  for (guint i = 0; i < project->translations->len; i++)
+  for (guint i = 0; i < project->refutations->len; i++)
     {
-      MteTranslation *t = g_ptr_array_index (project->translations, i);
+      MteTranslation *t = g_ptr_array_index (project->refutations, i);
 
-      if (t->kind != MTE_TRANSLATION_REFUTATIONAL)
-        continue;
       out->items[out->n++] = (Refutation) { t->source, t };
       out->items[out->n++] = (Refutation) { t->target, t };
     }
@@ -85,48 +86,101 @@ add_refutations (GPtrArray         *out,
     g_ptr_array_add (out, refutations->items[lo].translation);
 }
 
-/* Appends to @studies those of @a and @b, each in project order, so that
- * their studies come in project order too: a merge of the two runs, less
- * repeats, does what sorting every construct's study would. */
-static void
-merge_studies (GPtrArray *studies,
-               GPtrArray *a,
-               GPtrArray *b)
+static int
+compare_refs (const void *pa,
+              const void *pb)
 {
-  guint i = 0, j = 0;
+  guint64 a = mte_construct_ref_position (pa), b = mte_construct_ref_position (pb);
 
-  while (i < a->len || j < b->len)
-    {
-      MteStudy *from_a = i < a->len ? ((MteConstruct *) g_ptr_array_index (a, i))->study : NULL;
-      MteStudy *from_b = j < b->len ? ((MteConstruct *) g_ptr_array_index (b, j))->study : NULL;
-      MteStudy *next;
+  return a < b ? -1 : a > b;
+}
 
-      if (from_b == NULL || (from_a != NULL && from_a->base.index <= from_b->base.index))
-        {
-          next = from_a;
-          i++;
-        }
-      else
-        {
-          next = from_b;
-          j++;
-        }
-      if (studies->len == 0 || g_ptr_array_index (studies, studies->len - 1) != next)
-        g_ptr_array_add (studies, next);
-    }
+/* Sorts @refs in project order, drops repeats, and appends the
+ * constructs to @out. The positions travel with the references, so no
+ * construct is read. */
+static void
+sort_refs_into (GArray    *refs,
+                GPtrArray *out)
+{
+  MteConstructRef *items = (MteConstructRef *) refs->data;
+
+  if (refs->len > 1)
+    qsort (items, refs->len, sizeof (MteConstructRef), compare_refs);
+  for (guint i = 0; i < refs->len; i++)
+    if (i == 0 || items[i].construct != items[i - 1].construct)
+      g_ptr_array_add (out, items[i].construct);
 }
 
 static void
-ground (Finding           *f,
-        const Refutations *refutations)
+append_ref (GArray       *refs,
+            MteConstruct *construct)
 {
-  GPtrArray *studies = f->lists[MTE_GROUNDING_STUDIES];
-  GPtrArray *concepts = f->lists[MTE_GROUNDING_CONCEPTS];
-  GPtrArray *constructs = f->lists[MTE_GROUNDING_CONSTRUCTS];
-  GPtrArray *quotes = f->lists[MTE_GROUNDING_QUOTES];
-  GPtrArray *refuting = f->lists[MTE_GROUNDING_REFUTATIONS];
-  GPtrArray *basis = f->finding->basis;
+  MteConstructRef ref = { construct, construct->study->base.index, construct->base.index };
 
+  g_array_append_val (refs, ref);
+}
+
+/* Appends to @studies the studies of @a and @b, each sorted in project
+ * order, without repeats, so that the studies come in project order too:
+ * a merge of the two runs does what sorting every study would. Their
+ * indexes go to @indexes. */
+static void
+merge_studies (const MteProject *project,
+               GPtrArray        *studies,
+               GArray           *indexes,
+               const GArray     *a,
+               const GArray     *b)
+{
+  const MteConstructRef *ra = (const MteConstructRef *) a->data;
+  const MteConstructRef *rb = (const MteConstructRef *) b->data;
+  guint i = 0, j = 0, last = G_MAXUINT;
+
+  while (i < a->len || j < b->len)
+    {
+      guint next;
+
+      if (j == b->len || (i < a->len && ra[i].study <= rb[j].study))
+        next = ra[i++].study;
+      else
+        next = rb[j++].study;
+      if (next != last)
+        {
+          g_ptr_array_add (studies, g_ptr_array_index (project->studies, next));
+          g_array_append_val (indexes, next);
+        }
+      last = next;
+    }
+}
+
+/* Working lists, emptied for each finding and kept from one to the next,
+ * so that a synthesis allocates a few blocks however many findings. */
+typedef struct {
+  GPtrArray *lists[N_GROUNDING];
+  GArray    *constructs;          /* MteConstructRef */
+  GArray    *quotes;              /* MteConstructRef */
+  GArray    *study_indexes;       /* guint, of lists[MTE_GROUNDING_STUDIES] */
+} Scratch;
+
+/* Fills @scratch with the grounding of @finding. */
+static void
+ground (const MteProject    *project,
+        const MteThirdOrder *finding,
+        const Refutations   *refutations,
+        Scratch             *scratch)
+{
+  GPtrArray *studies = scratch->lists[MTE_GROUNDING_STUDIES];
+  GPtrArray *concepts = scratch->lists[MTE_GROUNDING_CONCEPTS];
+  GPtrArray *constructs = scratch->lists[MTE_GROUNDING_CONSTRUCTS];
+  GPtrArray *quotes = scratch->lists[MTE_GROUNDING_QUOTES];
+  GPtrArray *refuting = scratch->lists[MTE_GROUNDING_REFUTATIONS];
+  GPtrArray *basis = finding->basis;
+  GArray *construct_refs = scratch->constructs, *quote_refs = scratch->quotes;
+
+  for (guint k = 0; k < N_GROUNDING; k++)
+    g_ptr_array_set_size (scratch->lists[k], 0);
+  g_array_set_size (construct_refs, 0);
+  g_array_set_size (quote_refs, 0);
+  g_array_set_size (scratch->study_indexes, 0);
   for (guint i = 0; basis != NULL && i < basis->len; i++)
     {
       MteEntity *entity = g_ptr_array_index (basis, i);
@@ -134,33 +188,36 @@ ground (Finding           *f,
       if (entity->kind == MTE_ENTITY_CONCEPT)
         {
           MteConcept *concept = (MteConcept *) entity;
+          guint n = mte_construct_list_len (concept->expressions);
 
           g_ptr_array_add (concepts, concept);
-          if (concept->expressions != NULL)
-            g_ptr_array_extend (constructs, concept->expressions, NULL, NULL);
+          if (n > 0)
+            g_array_append_vals (construct_refs, concept->expressions->items, n);
         }
       else if (((MteConstruct *) entity)->order == MTE_CONSTRUCT_SECOND_ORDER)
-        g_ptr_array_add (constructs, entity);
+        append_ref (construct_refs, (MteConstruct *) entity);
       else
-        g_ptr_array_add (quotes, entity);
+        append_ref (quote_refs, (MteConstruct *) entity);
     }
   mte_sort_unique (concepts);
-  mte_sort_unique (constructs);
+  /* Both runs stay sorted, repeats and all, for merge_studies(). */
+  sort_refs_into (construct_refs, constructs);
 
   for (guint i = 0; i < constructs->len; i++)
     {
       MteConstruct *construct = g_ptr_array_index (constructs, i);
+      guint n = mte_construct_list_len (construct->groundings);
 
-      if (construct->groundings != NULL)
-        g_ptr_array_extend (quotes, construct->groundings, NULL, NULL);
+      if (n > 0)
+        g_array_append_vals (quote_refs, construct->groundings->items, n);
       add_refutations (refuting, refutations, construct);
     }
-  mte_sort_unique (quotes);
+  sort_refs_into (quote_refs, quotes);
   for (guint i = 0; i < quotes->len; i++)
     add_refutations (refuting, refutations, g_ptr_array_index (quotes, i));
   for (guint i = 0; i < concepts->len; i++)
     add_refutations (refuting, refutations, g_ptr_array_index (concepts, i));
-  merge_studies (studies, constructs, quotes);
+  merge_studies (project, studies, scratch->study_indexes, construct_refs, quote_refs);
   mte_sort_unique (refuting);
 }
 
@@ -173,6 +230,7 @@ mte_line_of_argument_new (const MteProject *project,
   Refutations refutations;
   g_autofree gboolean *study_seen = NULL;   /* by study index */
   g_autofree gboolean *concept_seen = NULL; /* by concept index */
+  Scratch scratch;
 
   g_return_val_if_fail (project != NULL, NULL);
 
@@ -185,27 +243,38 @@ mte_line_of_argument_new (const MteProject *project,
   index_refutations (project, &refutations);
   study_seen = g_new0 (gboolean, project->studies->len + 1);
   concept_seen = g_new0 (gboolean, project->concepts->len + 1);
+  loa->items = g_ptr_array_new ();
+  for (guint k = 0; k < N_GROUNDING; k++)
+    scratch.lists[k] = g_ptr_array_new ();
+  scratch.constructs = g_array_new (FALSE, FALSE, sizeof (MteConstructRef));
+  scratch.quotes = g_array_new (FALSE, FALSE, sizeof (MteConstructRef));
+  scratch.study_indexes = g_array_new (FALSE, FALSE, sizeof (guint));
 
   for (guint i = 0; i < order.n; i++)
     {
       Finding *f = &loa->findings[i];
+      GPtrArray *concepts = scratch.lists[MTE_GROUNDING_CONCEPTS];
 
       f->finding = order.order[i];
       f->cycle = order.cycle[i];
+      ground (project, f->finding, &refutations, &scratch);
       for (guint k = 0; k < N_GROUNDING; k++)
-        f->lists[k] = g_ptr_array_new ();
-      ground (f, &refutations);
-      f->flagged = f->lists[MTE_GROUNDING_STUDIES]->len < min_studies;
-      for (guint k = 0; k < f->lists[MTE_GROUNDING_STUDIES]->len; k++)
         {
-          MteEntity *study = g_ptr_array_index (f->lists[MTE_GROUNDING_STUDIES], k);
-
-          loa->studies_covered += !study_seen[study->index];
-          study_seen[study->index] = TRUE;
+          f->start[k] = loa->items->len;
+          f->len[k] = scratch.lists[k]->len;
+          g_ptr_array_extend (loa->items, scratch.lists[k], NULL, NULL);
         }
-      for (guint k = 0; k < f->lists[MTE_GROUNDING_CONCEPTS]->len; k++)
+      f->flagged = f->len[MTE_GROUNDING_STUDIES] < min_studies;
+      for (guint k = 0; k < scratch.study_indexes->len; k++)
         {
-          MteEntity *concept = g_ptr_array_index (f->lists[MTE_GROUNDING_CONCEPTS], k);
+          guint s = g_array_index (scratch.study_indexes, guint, k);
+
+          loa->studies_covered += !study_seen[s];
+          study_seen[s] = TRUE;
+        }
+      for (guint k = 0; k < concepts->len; k++)
+        {
+          MteEntity *concept = g_ptr_array_index (concepts, k);
 
           loa->concepts_covered += !concept_seen[concept->index];
           concept_seen[concept->index] = TRUE;
@@ -213,6 +282,11 @@ mte_line_of_argument_new (const MteProject *project,
     }
   mte_argument_order_clear (&order);
   g_free (refutations.items);
+  for (guint k = 0; k < N_GROUNDING; k++)
+    g_ptr_array_unref (scratch.lists[k]);
+  g_array_unref (scratch.constructs);
+  g_array_unref (scratch.quotes);
+  g_array_unref (scratch.study_indexes);
 
   loa->unused_concepts = g_ptr_array_new ();
   for (guint i = 0; i < project->concepts->len; i++)
@@ -230,9 +304,7 @@ mte_line_of_argument_free (MteLineOfArgument *loa)
 {
   if (loa == NULL)
     return;
-  for (guint i = 0; i < loa->n_findings; i++)
-    for (guint k = 0; k < N_GROUNDING; k++)
-      g_ptr_array_unref (loa->findings[i].lists[k]);
+  g_ptr_array_unref (loa->items);
   g_free (loa->findings);
   g_ptr_array_unref (loa->unused_concepts);
   g_free (loa);
@@ -262,7 +334,7 @@ mte_line_of_argument_get_n_grounding (const MteLineOfArgument *loa,
   g_return_val_if_fail (loa != NULL, 0);
   g_return_val_if_fail (index < loa->n_findings, 0);
   g_return_val_if_fail ((guint) kind < N_GROUNDING, 0);
-  return loa->findings[index].lists[kind]->len;
+  return loa->findings[index].len[kind];
 }
 
 MteEntity *
@@ -271,14 +343,14 @@ mte_line_of_argument_get_grounding (const MteLineOfArgument *loa,
                                     MteGroundingKind         kind,
                                     guint                    item)
 {
-  GPtrArray *list;
+  const Finding *f;
 
   g_return_val_if_fail (loa != NULL, NULL);
   g_return_val_if_fail (index < loa->n_findings, NULL);
   g_return_val_if_fail ((guint) kind < N_GROUNDING, NULL);
-  list = loa->findings[index].lists[kind];
-  g_return_val_if_fail (item < list->len, NULL);
-  return g_ptr_array_index (list, item);
+  f = &loa->findings[index];
+  g_return_val_if_fail (item < f->len[kind], NULL);
+  return g_ptr_array_index (loa->items, f->start[kind] + item);
 }
 
 gboolean

@@ -29,26 +29,13 @@ mte_study_order_from_string (const char *name)
   return -1;
 }
 
-guint *
-mte_study_columns (MteStudy **studies,
-                   guint      n_studies)
-{
-  guint *columns = g_new (guint, n_studies > 0 ? n_studies : 1);
-
-  for (guint i = 0; i < n_studies; i++)
-    {
-      g_assert (studies[i]->base.index < n_studies);
-      columns[studies[i]->base.index] = i;
-    }
-  return columns;
-}
-
 /* Sort keys are computed once per study: (primary << 32) | secondary,
  * smaller first. Ties keep project order, which makes every order total
  * and stable. */
 typedef struct {
   MteStudy *study;
   guint64   key;
+  guint     index;           /* the study's in the project */
 } OrderKey;
 
 /* Sorts @keys, given in project order, by key with a stable radix sort,
@@ -100,9 +87,10 @@ year_key (const MteStudy *study)
 }
 
 MteStudy **
-mte_project_get_study_order (const MteProject *project,
-                             MteStudyOrder     order,
-                             guint            *n_studies)
+mte_study_order_new (const MteProject *project,
+                     MteStudyOrder     order,
+                     guint            *n_studies,
+                     guint           **columns)
 {
   guint n;
   OrderKey *keys;
@@ -147,6 +135,7 @@ mte_project_get_study_order (const MteProject *project,
         }
       keys[i].study = study;
       keys[i].key = primary << 32 | secondary;
+      keys[i].index = i;
     }
   sort_keys (keys, n);
 
@@ -154,10 +143,24 @@ mte_project_get_study_order (const MteProject *project,
   for (guint i = 0; i < n; i++)
     result[i] = keys[i].study;
   result[n] = NULL;
+  if (columns != NULL)
+    {
+      *columns = g_new (guint, n + 1);
+      for (guint i = 0; i < n; i++)
+        (*columns)[keys[i].index] = i;
+    }
   g_free (keys);
   if (n_studies != NULL)
     *n_studies = n;
   return result;
+}
+
+MteStudy **
+mte_project_get_study_order (const MteProject *project,
+                             MteStudyOrder     order,
+                             guint            *n_studies)
+{
+  return mte_study_order_new (project, order, n_studies, NULL);
 }
 
 MteStudy *
@@ -179,10 +182,9 @@ mte_project_suggest_index_study (const MteProject *project)
     {
       MteConcept *concept = g_ptr_array_index (project->concepts, i);
 
-      for (guint e = 0; concept->expressions != NULL && e < concept->expressions->len; e++)
+      for (guint e = 0; e < mte_construct_list_len (concept->expressions); e++)
         {
-          MteConstruct *construct = g_ptr_array_index (concept->expressions, e);
-          guint s = construct->study->base.index;
+          guint s = concept->expressions->items[e].study;
 
           if (last_concept[s] != i + 1)
             {
@@ -192,12 +194,18 @@ mte_project_suggest_index_study (const MteProject *project)
         }
     }
 
+  /* The tie-breakers need a study's constructs, so only the studies that
+   * express the most concepts are counted: a large review then reads a
+   * few studies' constructs instead of all of them. */
+  for (guint i = 0; i < project->studies->len; i++)
+    best_concepts = MAX (best_concepts, n_concepts_of[i]);
   for (guint i = 0; i < project->studies->len; i++)
     {
       MteStudy *study = g_ptr_array_index (project->studies, i);
-      guint n_concepts = n_concepts_of[i];
       guint n_second = 0, n_first = 0;
 
+      if (n_concepts_of[i] != best_concepts)
+        continue;
       for (guint c = 0; c < study->constructs->len; c++)
         {
           MteConstruct *construct = g_ptr_array_index (study->constructs, c);
@@ -207,13 +215,10 @@ mte_project_suggest_index_study (const MteProject *project)
           else
             n_first++;
         }
-      if (best == NULL || n_concepts > best_concepts ||
-          (n_concepts == best_concepts &&
-           (n_second > best_second ||
-            (n_second == best_second && n_first > best_first))))
+      if (best == NULL || n_second > best_second ||
+          (n_second == best_second && n_first > best_first))
         {
           best = study;
-          best_concepts = n_concepts;
           best_second = n_second;
           best_first = n_first;
         }

@@ -58,11 +58,10 @@ mte_relatedness_new (const MteProject *project,
   r = g_new0 (MteRelatedness, 1);
   r->order = order;
   r->threshold = threshold;
-  r->studies = mte_project_get_study_order (project, order, &r->n);
+  r->studies = mte_study_order_new (project, order, &r->n, &columns);
   n = r->n;
   r->shared = g_new0 (guint, (gsize) n * n + 1);
   r->cluster = g_new0 (guint, n + 1);
-  columns = mte_study_columns (r->studies, n);
 
   /* Studies expressing each concept, as a sorted list of unique columns. */
   {
@@ -72,7 +71,7 @@ mte_relatedness_new (const MteProject *project,
     for (guint c = 0; c < project->concepts->len; c++)
       {
         MteConcept *concept = g_ptr_array_index (project->concepts, c);
-        guint m = 0, len = concept->expressions != NULL ? concept->expressions->len : 0;
+        guint m = 0, len = mte_construct_list_len (concept->expressions);
 
         if (len > cap)
           {
@@ -80,10 +79,7 @@ mte_relatedness_new (const MteProject *project,
             cols = g_renew (guint, cols, cap);
           }
         for (guint e = 0; e < len; e++)
-          {
-            MteConstruct *construct = g_ptr_array_index (concept->expressions, e);
-            cols[m++] = mte_study_column (columns, construct->study);
-          }
+          cols[m++] = columns[concept->expressions->items[e].study];
         /* A study may express a concept through several constructs. */
         if (m > 1)
           qsort (cols, m, sizeof (guint), compare_uint);

@@ -95,9 +95,9 @@ mte_suggestions_new (const MteProject *project,
       MteConcept *concept = g_ptr_array_index (project->concepts, i);
 
       g_hash_table_insert (index, concept, GUINT_TO_POINTER (i + 1));
-      for (guint e = 0; concept->expressions != NULL && e < concept->expressions->len; e++)
+      for (guint e = 0; e < mte_construct_list_len (concept->expressions); e++)
         {
-          MteConstruct *construct = g_ptr_array_index (concept->expressions, e);
+          MteConstruct *construct = mte_construct_list_get (concept->expressions, e);
           GArray *by_construct = g_hash_table_lookup (concepts_of_construct, construct);
           GArray *by_study = g_hash_table_lookup (concepts_of_study, construct->study);
 

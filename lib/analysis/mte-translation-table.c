@@ -223,12 +223,11 @@ mte_translation_table_new (const MteProject *project,
 
   table = g_new0 (MteTranslationTable, 1);
   table->order = order;
-  table->studies = mte_project_get_study_order (project, order, &table->n_studies);
+  table->studies = mte_study_order_new (project, order, &table->n_studies, &columns);
   table->n_rows = project->concepts->len;
   table->rows = g_new0 (TableRow, table->n_rows + 1);
   table->new_concepts = g_new0 (guint, table->n_studies + 1);
   table->saturation_column = -1;
-  columns = mte_study_columns (table->studies, table->n_studies);
 
   /* Only the constructs that say something are noted: the others (most
    * of a large review) are never touched. */
@@ -236,7 +235,7 @@ mte_translation_table_new (const MteProject *project,
     {
       MteConcept *concept = g_ptr_array_index (project->concepts, r);
 
-      n_expressions += concept->expressions != NULL ? concept->expressions->len : 0;
+      n_expressions += mte_construct_list_len (concept->expressions);
     }
   notes = g_array_sized_new (FALSE, FALSE, sizeof (Note), n_expressions);
   for (guint r = 0; r < table->n_rows; r++)
@@ -245,22 +244,19 @@ mte_translation_table_new (const MteProject *project,
 
       table->rows[r].concept = concept;
       table->rows[r].first_column = -1;
-      for (guint e = 0; concept->expressions != NULL && e < concept->expressions->len; e++)
+      for (guint e = 0; e < mte_construct_list_len (concept->expressions); e++)
         {
-          MteConstruct *construct = g_ptr_array_index (concept->expressions, e);
+          const MteConstructRef *ref = &concept->expressions->items[e];
 
-          note (notes, mte_study_column (columns, construct->study),
-                construct->base.index, r, MTE_CELL_EXPRESSES);
+          note (notes, columns[ref->study], ref->index, r, MTE_CELL_EXPRESSES);
         }
     }
   sorted_notes = g_new (Note, n_expressions + 1);
   sort_notes ((Note *) notes->data, n_expressions, table->n_studies, sorted_notes);
-  for (guint t = 0; t < project->translations->len; t++)
+  for (guint t = 0; t < project->refutations->len; t++)
     {
-      MteTranslation *tr = g_ptr_array_index (project->translations, t);
+      MteTranslation *tr = g_ptr_array_index (project->refutations, t);
 
-      if (tr->kind != MTE_TRANSLATION_REFUTATIONAL)
-        continue;
       note_refutation (notes, sorted_notes, n_expressions, columns,
                        tr->source, tr->source_study, tr->target);
       note_refutation (notes, sorted_notes, n_expressions, columns,

@@ -92,7 +92,7 @@ mte_concept_add_expression (MteConcept *concept,
                    construct_id);
       return FALSE;
     }
-  mte_ptr_set_add (&concept->expressions, construct);
+  mte_construct_list_add (&concept->expressions, construct);
   mte_project_touch (concept->base.project);
   return TRUE;
 }
@@ -108,7 +108,7 @@ mte_concept_remove_expression (MteConcept *concept,
 
   construct = mte_project_lookup_construct (concept->base.project,
                                             construct_id);
-  if (construct == NULL || !mte_ptr_set_remove (concept->expressions, construct))
+  if (construct == NULL || !mte_construct_list_remove (concept->expressions, construct))
     return FALSE;
   mte_project_touch (concept->base.project);
   return TRUE;
@@ -118,7 +118,7 @@ guint
 mte_concept_get_n_expressions (const MteConcept *concept)
 {
   g_return_val_if_fail (concept != NULL, 0);
-  return concept->expressions != NULL ? concept->expressions->len : 0;
+  return mte_construct_list_len (concept->expressions);
 }
 
 MteConstruct *
@@ -127,7 +127,7 @@ mte_concept_get_expression (const MteConcept *concept,
 {
   g_return_val_if_fail (concept != NULL, NULL);
   g_return_val_if_fail (index < mte_concept_get_n_expressions (concept), NULL);
-  return g_ptr_array_index (concept->expressions, index);
+  return mte_construct_list_get (concept->expressions, index);
 }
 
 /* ------------------------------------------------------------------ */
@@ -197,6 +197,9 @@ mte_project_add_translation (MteProject         *project,
   translation->target = target;
   translation->created = g_get_real_time () / G_USEC_PER_SEC;
   mte_entity_append (project->translations, translation);
+  /* The newest translation is the last in project order. */
+  if (kind == MTE_TRANSLATION_REFUTATIONAL)
+    g_ptr_array_add (project->refutations, translation);
   return translation;
 }
 
@@ -214,7 +217,27 @@ mte_translation_set_kind (MteTranslation     *translation,
   g_return_if_fail (translation != NULL);
   g_return_if_fail (kind == MTE_TRANSLATION_RECIPROCAL ||
                     kind == MTE_TRANSLATION_REFUTATIONAL);
-  translation->kind = kind;
+  if (kind != translation->kind)
+    {
+      GPtrArray *refutations = translation->base.project->refutations;
+      guint at = 0, hi = refutations->len;
+
+      /* Its place among the refutations, which are in project order. */
+      while (at < hi)
+        {
+          guint mid = at + (hi - at) / 2;
+
+          if (((MteEntity *) g_ptr_array_index (refutations, mid))->index < translation->base.index)
+            at = mid + 1;
+          else
+            hi = mid;
+        }
+      if (kind == MTE_TRANSLATION_REFUTATIONAL)
+        g_ptr_array_insert (refutations, (gint) at, translation);
+      else
+        g_ptr_array_remove_index (refutations, at);
+      translation->kind = kind;
+    }
   mte_project_touch (translation->base.project);
 }
 

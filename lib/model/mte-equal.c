@@ -51,6 +51,20 @@ ref_list_eq (const GPtrArray *a,
   return TRUE;
 }
 
+static gboolean
+construct_list_eq (const MteConstructList *a,
+                   const MteConstructList *b)
+{
+  guint n = mte_construct_list_len (a);
+
+  if (n != mte_construct_list_len (b))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (!ref_eq (&mte_construct_list_get (a, i)->base, &mte_construct_list_get (b, i)->base))
+      return FALSE;
+  return TRUE;
+}
+
 typedef gboolean (*EntityEq) (const MteEntity *a, const MteEntity *b);
 
 static gboolean
@@ -117,7 +131,7 @@ construct_eq (const MteEntity *ea,
          str_eq (a->page, b->page) &&
          str_eq (a->section, b->section) &&
          str_eq (a->speaker, b->speaker) &&
-         ref_list_eq (a->groundings, b->groundings);
+         construct_list_eq (a->groundings, b->groundings);
 }
 
 static gboolean
@@ -174,7 +188,7 @@ concept_eq (const MteEntity *ea,
 
   return str_eq (a->label, b->label) &&
          str_eq (a->definition, b->definition) &&
-         ref_list_eq (a->expressions, b->expressions);
+         construct_list_eq (a->expressions, b->expressions);
 }
 
 static gboolean

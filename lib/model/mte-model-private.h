@@ -54,16 +54,38 @@ typedef struct {
 
 struct _MteStudy {
   MteEntity  base;
-  char      *fields[MTE_STUDY_N_FIELDS];
-  char     **authors;           /* NULL-terminated, never NULL */
+  /* What study orders read, next to the index, in one cache line. */
   int        year;
-  guint      sample_size;
   guint      position;
   gboolean   index_study;
+  guint      sample_size;
+  GPtrArray *constructs;        /* MteConstruct*, owned */
+  char      *fields[MTE_STUDY_N_FIELDS];
+  char     **authors;           /* NULL-terminated, never NULL */
   GPtrArray *attributes;        /* MtePair*, owned; NULL while empty */
   GPtrArray *appraisals;        /* MteAppraisal*, owned; NULL while empty */
-  GPtrArray *constructs;        /* MteConstruct*, owned */
 };
+
+/* A construct as a list of constructs refers to it: the pointer, and the
+ * two indexes that place it in project order (its study's in the
+ * project, its own in the study), copied from the model. Analyses read
+ * a concept's expressions and a construct's groundings from these alone,
+ * without visiting every construct, which keeps them in the processor's
+ * caches on large projects. mte_project_remove() refreshes the copies
+ * whenever it moves studies or constructs. */
+typedef struct {
+  MteConstruct *construct;
+  guint         study;
+  guint         index;
+} MteConstructRef;
+
+/* A set of constructs in the order added, in one block; NULL while
+ * empty. Grows through mte_construct_list_add(), freed with g_free(). */
+typedef struct {
+  guint           len;
+  guint           allocated;
+  MteConstructRef items[];
+} MteConstructList;
 
 struct _MteConstruct {
   MteEntity          base;
@@ -74,14 +96,14 @@ struct _MteConstruct {
   char              *page;
   char              *section;
   char              *speaker;
-  GPtrArray         *groundings; /* MteConstruct*, borrowed; NULL while empty */
+  MteConstructList  *groundings; /* first-order; NULL while empty */
 };
 
 struct _MteConcept {
   MteEntity  base;
   char      *label;
   char      *definition;
-  GPtrArray *expressions;       /* MteConstruct*, borrowed */
+  MteConstructList *expressions; /* second-order; NULL while empty */
 };
 
 struct _MteTranslation {
@@ -177,6 +199,9 @@ struct _MteProject {
   GPtrArray  *studies;
   GPtrArray  *concepts;
   GPtrArray  *translations;
+  GPtrArray  *refutations;      /* the refutational translations, borrowed,
+                                 * in project order: analyses look them up
+                                 * without reading every translation */
   GPtrArray  *third_orders;
   GPtrArray  *argument_links;
   GPtrArray  *frameworks;
@@ -221,6 +246,47 @@ mte_entity_append (GPtrArray *owner,
   ((MteEntity *) entity)->index = owner->len;
   g_ptr_array_add (owner, entity);
 }
+
+/* Lists of constructs (mte-construct-list.c). */
+
+static inline guint
+mte_construct_list_len (const MteConstructList *list)
+{
+  return list != NULL ? list->len : 0;
+}
+
+static inline MteConstruct *
+mte_construct_list_get (const MteConstructList *list,
+                        guint                   i)
+{
+  return list->items[i].construct;
+}
+
+/* The sort key of project order: study index, then index in the study. */
+static inline guint64
+mte_construct_ref_position (const MteConstructRef *ref)
+{
+  return (guint64) ref->study << 32 | ref->index;
+}
+
+/* Adds @construct to *@list (created on demand) unless already there;
+ * returns whether it was added. */
+gboolean mte_construct_list_add (MteConstructList **list, MteConstruct *construct);
+
+/* Removes @construct from @list (may be NULL), keeping the others' order;
+ * returns whether it was there. */
+gboolean mte_construct_list_remove (MteConstructList *list,
+                                    const MteConstruct *construct);
+
+gboolean mte_construct_list_contains (const MteConstructList *list,
+                                      const MteConstruct     *construct);
+
+/* Drops the constructs in @doomed (a set); returns whether any went. */
+gboolean mte_construct_list_drop (MteConstructList *list, GHashTable *doomed);
+
+/* Copies the indexes from the model again, after studies or constructs
+ * moved. */
+void mte_construct_list_refresh (MteConstructList *list);
 
 /* Frees one entity's own memory (not its children in the project tables). */
 void mte_entity_free (MteEntity *entity);

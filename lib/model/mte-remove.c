@@ -63,7 +63,7 @@ mte_entity_free (MteEntity *entity)
         g_free (c->page);
         g_free (c->section);
         g_free (c->speaker);
-        g_clear_pointer (&c->groundings, g_ptr_array_unref);
+        g_clear_pointer (&c->groundings, g_free);
       }
       break;
     case MTE_ENTITY_CONCEPT:
@@ -71,7 +71,7 @@ mte_entity_free (MteEntity *entity)
         MteConcept *c = (MteConcept *) entity;
         g_free (c->label);
         g_free (c->definition);
-        g_clear_pointer (&c->expressions, g_ptr_array_unref);
+        g_clear_pointer (&c->expressions, g_free);
       }
       break;
     case MTE_ENTITY_TRANSLATION:
@@ -139,6 +139,16 @@ visit_list (MteEntity *owner,
     func (owner, g_ptr_array_index (list, i), SITE_DROPPABLE, data);
 }
 
+static void
+visit_constructs (MteEntity              *owner,
+                  const MteConstructList *list,
+                  SiteFunc                func,
+                  gpointer                data)
+{
+  for (guint i = 0; i < mte_construct_list_len (list); i++)
+    func (owner, &mte_construct_list_get (list, i)->base, SITE_DROPPABLE, data);
+}
+
 /* Visits every site in document order (the order of the file format). */
 static void
 foreach_site (MteProject *project,
@@ -157,13 +167,13 @@ foreach_site (MteProject *project,
       for (guint c = 0; c < study->constructs->len; c++)
         {
           MteConstruct *construct = g_ptr_array_index (study->constructs, c);
-          visit_list (&construct->base, construct->groundings, func, data);
+          visit_constructs (&construct->base, construct->groundings, func, data);
         }
     }
   for (guint i = 0; i < project->concepts->len; i++)
     {
       MteConcept *concept = g_ptr_array_index (project->concepts, i);
-      visit_list (&concept->base, concept->expressions, func, data);
+      visit_constructs (&concept->base, concept->expressions, func, data);
     }
   for (guint i = 0; i < project->translations->len; i++)
     {
@@ -380,12 +390,12 @@ drop_references (MteProject *project,
       for (guint c = 0; c < study->constructs->len; c++)
         {
           MteConstruct *construct = g_ptr_array_index (study->constructs, c);
-          drop_doomed_from_list (construct->groundings, doomed);
+          mte_construct_list_drop (construct->groundings, doomed);
         }
     }
   for (guint i = 0; i < project->concepts->len; i++)
-    drop_doomed_from_list (((MteConcept *) g_ptr_array_index (project->concepts, i))->expressions,
-                           doomed);
+    mte_construct_list_drop (((MteConcept *) g_ptr_array_index (project->concepts, i))->expressions,
+                             doomed);
   for (guint i = 0; i < project->translations->len; i++)
     {
       MteTranslation *t = g_ptr_array_index (project->translations, i);
@@ -429,8 +439,9 @@ drop_references (MteProject *project,
 }
 
 /* Takes doomed entities out of @list and the id table, then frees them.
- * @list owns its entities, so the survivors' indexes move with them. */
-static void
+ * @list owns its entities, so the survivors' indexes move with them.
+ * Returns whether any went. */
+static gboolean
 free_doomed_in (MteProject *project,
                 GPtrArray  *list,
                 GHashTable *doomed)
@@ -461,30 +472,54 @@ free_doomed_in (MteProject *project,
       g_hash_table_remove (project->entities, entity->id);
       mte_entity_free (entity);
     }
+  if (kept == list->len)
+    return FALSE;
   g_ptr_array_set_size (list, kept);
+  return TRUE;
+}
+
+/* Copies the indexes of studies and constructs again into every list of
+ * constructs, after a removal moved them. */
+static void
+refresh_construct_lists (MteProject *project)
+{
+  for (guint s = 0; s < project->studies->len; s++)
+    {
+      MteStudy *study = g_ptr_array_index (project->studies, s);
+
+      for (guint c = 0; c < study->constructs->len; c++)
+        mte_construct_list_refresh (((MteConstruct *) g_ptr_array_index (study->constructs, c))->groundings);
+    }
+  for (guint i = 0; i < project->concepts->len; i++)
+    mte_construct_list_refresh (((MteConcept *) g_ptr_array_index (project->concepts, i))->expressions);
 }
 
 static void
 free_doomed (MteProject *project,
              GHashTable *doomed)
 {
+  gboolean moved = FALSE;
+
   /* Constructs of surviving studies first. */
   for (guint s = 0; s < project->studies->len; s++)
     {
       MteStudy *study = g_ptr_array_index (project->studies, s);
 
       if (!g_hash_table_contains (doomed, study))
-        free_doomed_in (project, study->constructs, doomed);
+        moved |= free_doomed_in (project, study->constructs, doomed);
     }
   free_doomed_in (project, project->memos, doomed);
   free_doomed_in (project, project->argument_links, doomed);
+  drop_doomed_from_list (project->refutations, doomed);
   free_doomed_in (project, project->translations, doomed);
   free_doomed_in (project, project->third_orders, doomed);
   free_doomed_in (project, project->concepts, doomed);
   free_doomed_in (project, project->frameworks, doomed);
-  free_doomed_in (project, project->studies, doomed);
+  moved |= free_doomed_in (project, project->studies, doomed);
   free_doomed_in (project, project->checklists, doomed);
   free_doomed_in (project, project->members, doomed);
+  if (moved)
+    refresh_construct_lists (project);
 }
 
 static char *

@@ -288,8 +288,7 @@ static gboolean
 has_expression (const MteConcept   *concept,
                 const MteConstruct *construct)
 {
-  return concept->expressions != NULL &&
-         g_ptr_array_find (concept->expressions, construct, NULL);
+  return mte_construct_list_contains (concept->expressions, construct);
 }
 
 static MteTranslation *
@@ -327,7 +326,7 @@ decide_translation (MteSession         *session,
   translation->created = now;
   if (kind == MTE_TRANSLATION_RECIPROCAL && !has_expression (concept, construct))
     {
-      mte_ptr_set_add (&concept->expressions, construct);
+      mte_construct_list_add (&concept->expressions, construct);
       added = TRUE;
     }
   append (session, construct,
@@ -385,7 +384,7 @@ mte_session_found_concept (MteSession *session,
                                      error);
   if (concept == NULL)
     return NULL;
-  mte_ptr_set_add (&concept->expressions, construct);
+  mte_construct_list_add (&concept->expressions, construct);
   append (session, construct, MTE_DECISION_NEW_CONCEPT, concept, NULL, TRUE,
           rationale, reviewer, g_get_real_time () / G_USEC_PER_SEC);
   return concept;
@@ -421,10 +420,9 @@ concept_is_used (MteSession         *session,
   g_auto (GStrv) dependents = NULL;
   MteProject *project = session->project;
 
-  if (concept->expressions != NULL &&
-      (concept->expressions->len > 1 ||
-       (concept->expressions->len == 1 &&
-        g_ptr_array_index (concept->expressions, 0) != construct)))
+  guint n = mte_construct_list_len (concept->expressions);
+
+  if (n > 1 || (n == 1 && mte_construct_list_get (concept->expressions, 0) != construct))
     return TRUE;
   dependents = mte_project_get_dependents (project, concept->base.id);
   if (dependents != NULL && dependents[0] != NULL)
@@ -467,13 +465,13 @@ mte_session_undo (MteSession *session,
   if (d->kind == MTE_DECISION_NEW_CONCEPT)
     {
       if (concept_is_used (session, d->concept, d->construct))
-        mte_ptr_set_remove (d->concept->expressions, d->construct);
+        mte_construct_list_remove (d->concept->expressions, d->construct);
       else if (!mte_project_remove (project, d->concept->base.id,
                                     MTE_REMOVE_FLAGS_NONE, NULL))
         g_warn_if_reached ();
     }
   else if (d->expression_added && d->concept != NULL)
-    mte_ptr_set_remove (d->concept->expressions, d->construct);
+    mte_construct_list_remove (d->concept->expressions, d->construct);
   decision_free (d);
   mte_project_touch (project);
   return TRUE;

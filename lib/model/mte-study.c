@@ -712,7 +712,7 @@ mte_construct_add_grounding (MteConstruct *construct,
                    construct->study->base.id, construct->base.id);
       return FALSE;
     }
-  mte_ptr_set_add (&construct->groundings, target);
+  mte_construct_list_add (&construct->groundings, target);
   mte_project_touch (construct->base.project);
   return TRUE;
 }
@@ -728,7 +728,7 @@ mte_construct_remove_grounding (MteConstruct *construct,
 
   target = mte_project_lookup_construct (construct->base.project,
                                          first_order_id);
-  if (target == NULL || !mte_ptr_set_remove (construct->groundings, target))
+  if (target == NULL || !mte_construct_list_remove (construct->groundings, target))
     return FALSE;
   mte_project_touch (construct->base.project);
   return TRUE;
@@ -738,7 +738,7 @@ guint
 mte_construct_get_n_groundings (const MteConstruct *construct)
 {
   g_return_val_if_fail (construct != NULL, 0);
-  return construct->groundings != NULL ? construct->groundings->len : 0;
+  return mte_construct_list_len (construct->groundings);
 }
 
 MteConstruct *
@@ -747,5 +747,5 @@ mte_construct_get_grounding (const MteConstruct *construct,
 {
   g_return_val_if_fail (construct != NULL, NULL);
   g_return_val_if_fail (index < mte_construct_get_n_groundings (construct), NULL);
-  return g_ptr_array_index (construct->groundings, index);
+  return mte_construct_list_get (construct->groundings, index);
 }
