@@ -499,6 +499,45 @@ test_after_removals (void)
   check_same_as_reloaded (p);
 }
 
+/* The analyses read refutations from a list the project keeps in step
+ * with every translation's kind: changed either way, back again, and
+ * removed. Columns in custom order: S4 S1 S2 S3. */
+static void
+test_kind_changes (void)
+{
+  g_autoptr (MteProject) p = project ();
+  MteTranslation *t1 = mte_project_get_translation (p, 0);   /* s4d ⟂ K2 */
+  MteTranslation *t2 = mte_project_get_translation (p, 1);   /* s1a ⟂ s3b */
+  MteTranslation *t4 = mte_project_get_translation (p, 3);   /* s3a ≡ K2 */
+  MteTranslationTable *t;
+
+  /* S4 no longer refutes K2; s3a, which expresses K2, now refutes it. */
+  mte_translation_set_kind (t1, MTE_TRANSLATION_RECIPROCAL);
+  mte_translation_set_kind (t4, MTE_TRANSLATION_REFUTATIONAL);
+  /* Out and back in, between the other two. */
+  mte_translation_set_kind (t2, MTE_TRANSLATION_RECIPROCAL);
+  mte_translation_set_kind (t2, MTE_TRANSLATION_REFUTATIONAL);
+  mte_translation_set_kind (t2, MTE_TRANSLATION_REFUTATIONAL);
+  t = mte_translation_table_new (p, MTE_STUDY_ORDER_CUSTOM);
+  MTE_ASSERT_STR (mte_concept_get_id (mte_translation_table_get_concept (t, 0)), "K1");
+  MTE_ASSERT_STR (mte_concept_get_id (mte_translation_table_get_concept (t, 2)), "K2");
+  CU_ASSERT_EQUAL (mte_translation_table_get_cell (t, 2, 0), MTE_CELL_ABSENT);
+  CU_ASSERT_EQUAL (mte_translation_table_get_cell (t, 2, 3), MTE_CELL_EXPRESSES_AND_REFUTES);
+  /* s1a still refutes K3, the concept of s3b. */
+  MTE_ASSERT_STR (mte_concept_get_id (mte_translation_table_get_concept (t, 1)), "K3");
+  CU_ASSERT_EQUAL (mte_translation_table_get_cell (t, 1, 1), MTE_CELL_REFUTES);
+  mte_translation_table_free (t);
+  check_same_as_reloaded (p);
+
+  /* Removing s1a ⟂ s3b leaves S1 refuting nothing. */
+  CU_ASSERT (mte_project_remove (p, mte_translation_get_id (t2), MTE_REMOVE_FLAGS_NONE, NULL));
+  t = mte_translation_table_new (p, MTE_STUDY_ORDER_CUSTOM);
+  for (guint r = 0; r < mte_translation_table_get_n_concepts (t); r++)
+    CU_ASSERT_EQUAL (mte_translation_table_get_cell (t, r, 1) & MTE_CELL_REFUTES, 0);
+  mte_translation_table_free (t);
+  check_same_as_reloaded (p);
+}
+
 static const MteTestCase cases[] = {
   { "study orders", test_orders },
   { "study orders: wide keys and ties", test_orders_wide_keys },
@@ -510,6 +549,7 @@ static const MteTestCase cases[] = {
   { "translation table (chronological)", test_translation_table_chronological },
   { "empty project", test_empty_project },
   { "after removals", test_after_removals },
+  { "translation kinds changed", test_kind_changes },
 };
 
 MTE_TEST_MAIN ("relating", cases)

@@ -1558,6 +1558,7 @@ class Fuzzer:
         self.check(loaded.equals(p), 'a saved and loaded project equals the original')
         with open(path, 'rb') as f:
             self.check(f.read() == p.to_bytes(), 'save() writes what to_bytes() returns')
+        self.check_same_analyses(p, loaded)
         if self.chance(0.3):
             self.harvest(loaded)
             self.projects.append(loaded)
@@ -1573,6 +1574,29 @@ class Fuzzer:
         ok, other = self.attempt('load(the schema)', Project.from_bytes, me.schema())
         if ok:
             other.close()
+
+    def check_same_analyses(self, p, loaded):
+        """The analyses of *p* report what those of its reloaded copy do.
+
+        The library keeps copies of study and construct indexes for the
+        analyses, refreshed when removals move them, and a list of the
+        refutations; the reloaded copy builds them afresh, so any copy left
+        stale after the operations so far shows here.
+        """
+        order = self.rng.choice(list(me.StudyOrder))
+        fmt = self.rng.choice(['text', 'json'])
+        for which, args in (('grid', (order,)), ('relatedness', (order,)),
+                            ('translation_table', (order,)), ('check', ()),
+                            ('line_of_argument', ()), ('suggestions', ())):
+            mine = self.must(which, getattr(p, which), *args).render(fmt)
+            theirs = self.must(which, getattr(loaded, which), *args).render(fmt)
+            self.check(mine == theirs, f'{which}({order.text}) renders as the reloaded copy\'s')
+        table = self.must('translation_table', p.translation_table, order)
+        self.check(table.render_saturation(fmt) ==
+                   loaded.translation_table(order).render_saturation(fmt),
+                   'saturation renders as the reloaded copy\'s')
+        ids = [getattr(q.suggest_index_study(), 'id', None) for q in (p, loaded)]
+        self.check(ids[0] == ids[1], 'the suggested index study is the reloaded copy\'s')
 
     def op_corrupt_bytes(self):
         data = bytearray(self.must('to_bytes', self.current.to_bytes))
