@@ -14,6 +14,13 @@
  *     concept expression and translation of the project (the least any
  *     analysis must touch), so machine speed cancels out.
  *
+ *   - the sizes take turns: each repetition times every step at every
+ *     size, each timed run right after an untimed one of the same step and
+ *     size (so that it runs warm), and medians are taken over the
+ *     repetitions. Whatever else the machine does during the run then
+ *     weighs on every size alike, instead of on whichever size ran while
+ *     it happened;
+ *
  *   - with --cold, every timed run starts with the processor's caches
  *     flushed (a 128 MiB buffer is written first, untimed), so that the
  *     small project does not run from cache while the large one runs from
@@ -162,6 +169,8 @@ main (int argc, char **argv)
   g_autoptr (GError) error = NULL;
   guint sizes[8] = { 300, 3000 }, n_sizes = 2;
   double wall[8][N_STEPS], cpu[8][N_STEPS];
+  double *w[8][N_STEPS], *c[8][N_STEPS];      /* per repetition */
+  MteProject *projects[8] = { NULL };
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || repeat < 1 || per_study < 2)
@@ -180,15 +189,12 @@ main (int argc, char **argv)
     {
       BenchGenParams params;
       BenchGenCounts counts;
-      g_autoptr (MteProject) p = NULL;
-      g_autofree double *w = g_new (double, repeat);
-      g_autofree double *c = g_new (double, repeat);
 
       bench_gen_params_init (&params);
       params.n_studies = sizes[z];
       params.constructs_per_study = (guint) per_study;
-      p = bench_gen_project (&params, &counts, &error);
-      if (p == NULL)
+      projects[z] = bench_gen_project (&params, &counts, &error);
+      if (projects[z] == NULL)
         {
           fprintf (stderr, "%s\n", error->message);
           return 1;
@@ -198,33 +204,47 @@ main (int argc, char **argv)
               counts.studies, counts.first_order + counts.second_order, counts.first_order,
               counts.concepts, counts.expressions, counts.translations,
               counts.third_orders, counts.argument_links);
-
-      for (int s = 0; s < N_STEPS; s++)
+      for (int st = 0; st < N_STEPS; st++)
         {
-          run_step (p, (Step) s);            /* warm-up */
-          for (int r = 0; r < repeat; r++)
-            {
-              gint64 t0;
-
-              if (cold)
-                {
-                  if (flush == NULL)
-                    flush = g_malloc (flush_size);
-                  /* Writing more than the last-level cache holds evicts
-                   * the model; the value changes so it cannot be skipped. */
-                  memset (flush, r + s, flush_size);
-                }
-              t0 = g_get_monotonic_time ();
-              double c0 = cpu_now ();
-
-              run_step (p, (Step) s);
-              c[r] = (cpu_now () - c0) * 1e3;
-              w[r] = (g_get_monotonic_time () - t0) / 1e3;
-            }
-          wall[z][s] = median (w, repeat);
-          cpu[z][s] = median (c, repeat);
+          w[z][st] = g_new (double, repeat);
+          c[z][st] = g_new (double, repeat);
         }
     }
+
+  for (int r = 0; r < repeat; r++)
+    for (int st = 0; st < N_STEPS; st++)
+      for (guint z = 0; z < n_sizes; z++)
+        {
+          gint64 t0;
+          double c0;
+
+          if (cold)
+            {
+              if (flush == NULL)
+                flush = g_malloc (flush_size);
+              /* Writing more than the last-level cache holds evicts the
+               * model; the value changes so it cannot be skipped. */
+              memset (flush, r + st + (int) z, flush_size);
+            }
+          else
+            run_step (projects[z], (Step) st);            /* warm-up */
+          t0 = g_get_monotonic_time ();
+          c0 = cpu_now ();
+          run_step (projects[z], (Step) st);
+          c[z][st][r] = (cpu_now () - c0) * 1e3;
+          w[z][st][r] = (g_get_monotonic_time () - t0) / 1e3;
+        }
+
+  for (guint z = 0; z < n_sizes; z++)
+    for (int st = 0; st < N_STEPS; st++)
+      {
+        wall[z][st] = median (w[z][st], repeat);
+        cpu[z][st] = median (c[z][st], repeat);
+        g_free (w[z][st]);
+        g_free (c[z][st]);
+      }
+  for (guint z = 0; z < n_sizes; z++)
+    mte_project_free (projects[z]);
 
   printf ("\n%-26s", "step (median ms, wall/cpu)");
   for (guint z = 0; z < n_sizes; z++)
@@ -234,7 +254,7 @@ main (int argc, char **argv)
     {
       printf ("%-26s", step_names[s]);
       for (guint z = 0; z < n_sizes; z++)
-        printf ("  %8.2f / %7.2f", wall[z][s], cpu[z][s]);
+        printf ("  %8.3f / %7.3f", wall[z][s], cpu[z][s]);
       printf ("  %8.1f\n", cpu[n_sizes - 1][s] / MAX (cpu[n_sizes - 1][STEP_BASELINE], 1e-6));
     }
   for (guint z = 1; z < n_sizes; z++)
