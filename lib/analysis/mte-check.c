@@ -136,7 +136,7 @@ count_studies (const MteConcept *concept)
   g_autoptr (GHashTable) studies = g_hash_table_new (NULL, NULL);
 
   for (guint e = 0; e < mte_construct_list_len (concept->expressions); e++)
-    g_hash_table_add (studies, ((MteConstruct *) mte_construct_list_get (concept->expressions, e))->study);
+    g_hash_table_add (studies, mte_construct_list_get (concept->expressions, e)->study);
   return g_hash_table_size (studies);
 }
 

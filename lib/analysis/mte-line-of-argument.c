@@ -115,7 +115,7 @@ static void
 append_ref (GArray       *refs,
             MteConstruct *construct)
 {
-  MteConstructRef ref = { construct, construct->study->base.index, construct->base.index };
+  MteConstructRef ref = mte_construct_ref_of (construct);
 
   g_array_append_val (refs, ref);
 }

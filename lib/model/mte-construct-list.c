@@ -6,13 +6,6 @@
 
 #include <string.h>
 
-static MteConstructRef
-ref_of (MteConstruct *construct)
-{
-  return (MteConstructRef) { construct, construct->study->base.index,
-                             construct->base.index };
-}
-
 static gboolean
 find (const MteConstructList *list,
       const MteConstruct     *construct,
@@ -50,7 +43,7 @@ mte_construct_list_add (MteConstructList **list,
       l->allocated = (guint) allocated;
       *list = l;
     }
-  l->items[l->len++] = ref_of (construct);
+  l->items[l->len++] = mte_construct_ref_of (construct);
   return TRUE;
 }
 
@@ -93,5 +86,5 @@ void
 mte_construct_list_refresh (MteConstructList *list)
 {
   for (guint i = 0; i < mte_construct_list_len (list); i++)
-    list->items[i] = ref_of (list->items[i].construct);
+    list->items[i] = mte_construct_ref_of (list->items[i].construct);
 }

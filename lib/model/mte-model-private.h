@@ -262,6 +262,14 @@ mte_construct_list_get (const MteConstructList *list,
   return list->items[i].construct;
 }
 
+/* A reference to @construct with its indexes as they are now. */
+static inline MteConstructRef
+mte_construct_ref_of (MteConstruct *construct)
+{
+  return (MteConstructRef) { construct, construct->study->base.index,
+                             construct->base.index };
+}
+
 /* The sort key of project order: study index, then index in the study. */
 static inline guint64
 mte_construct_ref_position (const MteConstructRef *ref)
