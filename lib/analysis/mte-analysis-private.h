@@ -30,6 +30,18 @@ mte_study_column (const guint    *columns,
 guint mte_cluster_average_linkage (double *distances, guint n,
                                    double max_height, guint *cluster);
 
+/* An item and the key it sorts by. */
+typedef struct {
+  guint64  key;
+  gpointer item;
+} MteKeyed;
+
+/* Sorts the @n @items by key, stably: equal keys keep their order. Short
+ * runs by insertion, longer ones by a radix sort one byte at a time that
+ * skips the bytes every key shares: linear in @n. @scratch holds @n items
+ * for the radix sort, or is NULL to have one allocated (mte-order.c). */
+void mte_keyed_sort (MteKeyed *items, guint n, MteKeyed *scratch);
+
 /* Sorts @array, entities of one kind, in project order (constructs by
  * their study, then within it) and drops duplicates. Reads the indexes the
  * model keeps, so it costs no table of the project's entities. */

@@ -8,15 +8,19 @@
  */
 #include "mte-analysis-private.h"
 
-typedef struct {
-  guint         column;
-  guint         rank;       /* position among the concept's expressions */
-  MteConstruct *construct;
-} GridEntry;
+/* An entry is keyed by (column << 32) | rank, its rank being its place
+ * among the concept's expressions; the item is the construct. */
+typedef MteKeyed GridEntry;
+
+static inline guint
+entry_column (const GridEntry *entry)
+{
+  return (guint) (entry->key >> 32);
+}
 
 typedef struct {
   MteConcept *concept;
-  GridEntry  *entries;      /* within grid->entries */
+  GridEntry  *entries;      /* within grid->entries, sorted by key */
   guint       n_entries;
   guint       n_studies;
 } GridRow;
@@ -30,24 +34,14 @@ struct _MteGrid {
   GridEntry *entries;       /* every row's, in one block */
 };
 
-static int
-compare_entries (gconstpointer pa,
-                 gconstpointer pb)
-{
-  const GridEntry *a = pa, *b = pb;
-
-  if (a->column != b->column)
-    return a->column < b->column ? -1 : 1;
-  return a->rank < b->rank ? -1 : a->rank > b->rank;
-}
-
 MteGrid *
 mte_grid_new (const MteProject *project,
               MteStudyOrder     order)
 {
   MteGrid *grid;
   g_autofree guint *columns = NULL;
-  guint n_entries = 0;
+  guint n_entries = 0, longest = 0;
+  g_autofree GridEntry *scratch = NULL;
 
   g_return_val_if_fail (project != NULL, NULL);
 
@@ -62,8 +56,10 @@ mte_grid_new (const MteProject *project,
       MteConcept *concept = g_ptr_array_index (project->concepts, r);
 
       n_entries += mte_construct_list_len (concept->expressions);
+      longest = MAX (longest, mte_construct_list_len (concept->expressions));
     }
   grid->entries = g_new (GridEntry, n_entries + 1);
+  scratch = g_new (GridEntry, longest + 1);
   n_entries = 0;
 
   for (guint r = 0; r < grid->n_rows; r++)
@@ -80,13 +76,12 @@ mte_grid_new (const MteProject *project,
         {
           const MteConstructRef *ref = &concept->expressions->items[e];
 
-          row->entries[e].column = columns[ref->study];
-          row->entries[e].rank = e;
-          row->entries[e].construct = ref->construct;
+          row->entries[e].key = (guint64) columns[ref->study] << 32 | e;
+          row->entries[e].item = ref->construct;
         }
-      qsort (row->entries, n, sizeof (GridEntry), compare_entries);
+      mte_keyed_sort (row->entries, n, scratch);
       for (guint e = 0; e < n; e++)
-        if (e == 0 || row->entries[e].column != row->entries[e - 1].column)
+        if (e == 0 || entry_column (&row->entries[e]) != entry_column (&row->entries[e - 1]))
           row->n_studies++;
     }
   return grid;
@@ -153,7 +148,7 @@ lower_bound (const GridRow *row,
     {
       guint mid = lo + (hi - lo) / 2;
 
-      if (row->entries[mid].column < column)
+      if (entry_column (&row->entries[mid]) < column)
         lo = mid + 1;
       else
         hi = mid;
@@ -175,7 +170,7 @@ mte_grid_get_n_cell_constructs (const MteGrid *grid,
 
   r = &grid->rows[row];
   start = lower_bound (r, column);
-  for (end = start; end < r->n_entries && r->entries[end].column == column; end++)
+  for (end = start; end < r->n_entries && entry_column (&r->entries[end]) == column; end++)
     ;
   return end - start;
 }
@@ -196,8 +191,8 @@ mte_grid_get_cell_construct (const MteGrid *grid,
   r = &grid->rows[row];
   start = lower_bound (r, column);
   g_return_val_if_fail (start + index < r->n_entries &&
-                        r->entries[start + index].column == column, NULL);
-  return r->entries[start + index].construct;
+                        entry_column (&r->entries[start + index]) == column, NULL);
+  return r->entries[start + index].item;
 }
 
 guint

@@ -4,6 +4,8 @@
  */
 #include "mte-analysis-private.h"
 
+#include <string.h>
+
 #define N_GROUNDING 5
 
 typedef struct {
@@ -26,98 +28,117 @@ struct _MteLineOfArgument {
   guint             concepts_covered;
 };
 
-/* A refutational translation filed under one of its sides. */
+/* The refutational translations filed under both their sides, in a
+ * hash table of chained entries: one probe per look-up, which most
+ * constructs end at an empty bucket, and a build linear in the
+ * refutations. */
 typedef struct {
   const MteEntity *side;
   MteTranslation  *translation;
+  guint            next;     /* next entry in the bucket; G_MAXUINT: none */
 } Refutation;
 
 typedef struct {
-  Refutation *items;         /* sorted by side (address) */
-  guint       n;
+  Refutation *items;
+  guint      *heads;         /* per bucket: first entry; G_MAXUINT: none */
+  guint       bits;          /* log2 of the number of buckets */
 } Refutations;
 
-static int
-compare_sides (const void *pa,
-               const void *pb)
+static guint
+side_bucket (gconstpointer side,
+             guint         bits)
 {
-  guintptr a = (guintptr) ((const Refutation *) pa)->side;
-  guintptr b = (guintptr) ((const Refutation *) pb)->side;
-
-  return a < b ? -1 : a > b;
+  /* Fibonacci hashing: the high bits of the address times 2^64 / phi. */
+  return (guint) (((guint64) (guintptr) side * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> (64 - bits));
 }
 
-/* Files each refutational translation under both its sides, in one block
- * sorted by address: the order found does not matter, since grounding
- * lists are sorted in project order afterwards. */
 static void
 index_refutations (const MteProject *project,
                    Refutations      *out)
 {
-  out->items = g_new (Refutation, 2 * project->refutations->len + 1);
-  out->n = 0;
+  guint n_sides = 2 * project->refutations->len, n = 0;
+
+  /* At least four buckets per side keeps most look-ups at an empty one. */
+  out->bits = 4;
+  while ((1u << out->bits) < 4 * n_sides)
+    out->bits++;
+  out->heads = g_new (guint, 1u << out->bits);
+  memset (out->heads, 0xff, sizeof (guint) << out->bits);
+  out->items = g_new (Refutation, n_sides + 1);
   for (guint i = 0; i < project->refutations->len; i++)
     {
       MteTranslation *t = g_ptr_array_index (project->refutations, i);
+      const MteEntity *sides[2] = { t->source, t->target };
 
-      out->items[out->n++] = (Refutation) { t->source, t };
-      out->items[out->n++] = (Refutation) { t->target, t };
+      for (guint k = 0; k < 2; k++)
+        {
+          guint b = side_bucket (sides[k], out->bits);
+
+          out->items[n] = (Refutation) { sides[k], t, out->heads[b] };
+          out->heads[b] = n++;
+        }
     }
-  qsort (out->items, out->n, sizeof (Refutation), compare_sides);
 }
 
+static void
+clear_refutations (Refutations *refutations)
+{
+  g_free (refutations->items);
+  g_free (refutations->heads);
+}
+
+/* Appends to @out the refutations that @side takes part in, in no
+ * particular order: the list is sorted afterwards. */
 static void
 add_refutations (GPtrArray         *out,
                  const Refutations *refutations,
                  gconstpointer      side)
 {
-  guint lo = 0, hi = refutations->n;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if ((guintptr) refutations->items[mid].side < (guintptr) side)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  for (; lo < refutations->n && refutations->items[lo].side == side; lo++)
-    g_ptr_array_add (out, refutations->items[lo].translation);
+  for (guint i = refutations->heads[side_bucket (side, refutations->bits)];
+       i != G_MAXUINT; i = refutations->items[i].next)
+    if (refutations->items[i].side == side)
+      g_ptr_array_add (out, refutations->items[i].translation);
 }
 
-static int
-compare_refs (const void *pa,
-              const void *pb)
-{
-  guint64 a = mte_construct_ref_position (pa), b = mte_construct_ref_position (pb);
-
-  return a < b ? -1 : a > b;
-}
-
-/* Sorts @refs in project order, drops repeats, and appends the
- * constructs to @out. The positions travel with the references, so no
- * construct is read. */
+/* Constructs travel through a synthesis keyed by their place in project
+ * order, (study index << 32) | index in the study, copied from the lists
+ * that refer to them, so that none is read to be sorted. */
 static void
-sort_refs_into (GArray    *refs,
-                GPtrArray *out)
+append_refs (GArray                *keyed,
+             const MteConstructRef *refs,
+             guint                  n)
 {
-  MteConstructRef *items = (MteConstructRef *) refs->data;
+  guint at = keyed->len;
 
-  if (refs->len > 1)
-    qsort (items, refs->len, sizeof (MteConstructRef), compare_refs);
-  for (guint i = 0; i < refs->len; i++)
-    if (i == 0 || items[i].construct != items[i - 1].construct)
-      g_ptr_array_add (out, items[i].construct);
+  g_array_set_size (keyed, at + n);
+  for (guint i = 0; i < n; i++)
+    g_array_index (keyed, MteKeyed, at + i) =
+      (MteKeyed) { mte_construct_ref_position (&refs[i]), refs[i].construct };
 }
 
 static void
-append_ref (GArray       *refs,
+append_ref (GArray       *keyed,
             MteConstruct *construct)
 {
   MteConstructRef ref = mte_construct_ref_of (construct);
 
-  g_array_append_val (refs, ref);
+  append_refs (keyed, &ref, 1);
+}
+
+/* Sorts @keyed in project order, drops repeats, and appends the
+ * constructs to @out. @spare is scratch space for the sort. */
+static void
+sort_refs_into (GArray    *keyed,
+                GArray    *spare,
+                GPtrArray *out)
+{
+  MteKeyed *items = (MteKeyed *) keyed->data;
+
+  g_array_set_size (spare, keyed->len);
+  mte_keyed_sort (items, keyed->len, (MteKeyed *) spare->data);
+  for (guint i = 0; i < keyed->len; i++)
+    if (i == 0 || items[i].item != items[i - 1].item)
+      g_ptr_array_add (out, items[i].item);
 }
 
 /* Appends to @studies the studies of @a and @b, each sorted in project
@@ -131,18 +152,18 @@ merge_studies (const MteProject *project,
                const GArray     *a,
                const GArray     *b)
 {
-  const MteConstructRef *ra = (const MteConstructRef *) a->data;
-  const MteConstructRef *rb = (const MteConstructRef *) b->data;
+  const MteKeyed *ka = (const MteKeyed *) a->data;
+  const MteKeyed *kb = (const MteKeyed *) b->data;
   guint i = 0, j = 0, last = G_MAXUINT;
 
   while (i < a->len || j < b->len)
     {
       guint next;
 
-      if (j == b->len || (i < a->len && ra[i].study <= rb[j].study))
-        next = ra[i++].study;
+      if (j == b->len || (i < a->len && ka[i].key <= kb[j].key))
+        next = (guint) (ka[i++].key >> 32);
       else
-        next = rb[j++].study;
+        next = (guint) (kb[j++].key >> 32);
       if (next != last)
         {
           g_ptr_array_add (studies, g_ptr_array_index (project->studies, next));
@@ -156,8 +177,9 @@ merge_studies (const MteProject *project,
  * so that a synthesis allocates a few blocks however many findings. */
 typedef struct {
   GPtrArray *lists[N_GROUNDING];
-  GArray    *constructs;          /* MteConstructRef */
-  GArray    *quotes;              /* MteConstructRef */
+  GArray    *constructs;          /* MteKeyed */
+  GArray    *quotes;              /* MteKeyed */
+  GArray    *spare;               /* MteKeyed, for sorting */
   GArray    *study_indexes;       /* guint, of lists[MTE_GROUNDING_STUDIES] */
 } Scratch;
 
@@ -192,7 +214,7 @@ ground (const MteProject    *project,
 
           g_ptr_array_add (concepts, concept);
           if (n > 0)
-            g_array_append_vals (construct_refs, concept->expressions->items, n);
+            append_refs (construct_refs, concept->expressions->items, n);
         }
       else if (((MteConstruct *) entity)->order == MTE_CONSTRUCT_SECOND_ORDER)
         append_ref (construct_refs, (MteConstruct *) entity);
@@ -201,7 +223,7 @@ ground (const MteProject    *project,
     }
   mte_sort_unique (concepts);
   /* Both runs stay sorted, repeats and all, for merge_studies(). */
-  sort_refs_into (construct_refs, constructs);
+  sort_refs_into (construct_refs, scratch->spare, constructs);
 
   for (guint i = 0; i < constructs->len; i++)
     {
@@ -209,10 +231,10 @@ ground (const MteProject    *project,
       guint n = mte_construct_list_len (construct->groundings);
 
       if (n > 0)
-        g_array_append_vals (quote_refs, construct->groundings->items, n);
+        append_refs (quote_refs, construct->groundings->items, n);
       add_refutations (refuting, refutations, construct);
     }
-  sort_refs_into (quote_refs, quotes);
+  sort_refs_into (quote_refs, scratch->spare, quotes);
   for (guint i = 0; i < quotes->len; i++)
     add_refutations (refuting, refutations, g_ptr_array_index (quotes, i));
   for (guint i = 0; i < concepts->len; i++)
@@ -246,8 +268,9 @@ mte_line_of_argument_new (const MteProject *project,
   loa->items = g_ptr_array_new ();
   for (guint k = 0; k < N_GROUNDING; k++)
     scratch.lists[k] = g_ptr_array_new ();
-  scratch.constructs = g_array_new (FALSE, FALSE, sizeof (MteConstructRef));
-  scratch.quotes = g_array_new (FALSE, FALSE, sizeof (MteConstructRef));
+  scratch.constructs = g_array_new (FALSE, FALSE, sizeof (MteKeyed));
+  scratch.quotes = g_array_new (FALSE, FALSE, sizeof (MteKeyed));
+  scratch.spare = g_array_new (FALSE, FALSE, sizeof (MteKeyed));
   scratch.study_indexes = g_array_new (FALSE, FALSE, sizeof (guint));
 
   for (guint i = 0; i < order.n; i++)
@@ -281,11 +304,12 @@ mte_line_of_argument_new (const MteProject *project,
         }
     }
   mte_argument_order_clear (&order);
-  g_free (refutations.items);
+  clear_refutations (&refutations);
   for (guint k = 0; k < N_GROUNDING; k++)
     g_ptr_array_unref (scratch.lists[k]);
   g_array_unref (scratch.constructs);
   g_array_unref (scratch.quotes);
+  g_array_unref (scratch.spare);
   g_array_unref (scratch.study_indexes);
 
   loa->unused_concepts = g_ptr_array_new ();

@@ -29,38 +29,45 @@ mte_study_order_from_string (const char *name)
   return -1;
 }
 
-/* Sort keys are computed once per study: (primary << 32) | secondary,
- * smaller first. Ties keep project order, which makes every order total
- * and stable. */
-typedef struct {
-  MteStudy *study;
-  guint64   key;
-  guint     index;           /* the study's in the project */
-} OrderKey;
+/* Runs up to this long are sorted by insertion: below it, the radix
+ * sort's 256 counters per pass cost more than the moves they save. */
+#define INSERTION_MAX 48
 
-/* Sorts @keys, given in project order, by key with a stable radix sort,
- * one byte at a time: linear in the studies. A byte that every key shares
- * costs no pass: project order needs none, the others a few. */
-static void
-sort_keys (OrderKey *keys,
-           guint     n)
+void
+mte_keyed_sort (MteKeyed *items,
+                guint     n,
+                MteKeyed *scratch)
 {
   guint64 any = 0, all = G_MAXUINT64;
-  OrderKey *from = keys, *to, *spare;
+  MteKeyed *from = items, *to, *owned = NULL;
+
+  if (n <= INSERTION_MAX)
+    {
+      for (guint i = 1; i < n; i++)
+        {
+          MteKeyed moving = items[i];
+          guint j = i;
+
+          for (; j > 0 && items[j - 1].key > moving.key; j--)
+            items[j] = items[j - 1];
+          items[j] = moving;
+        }
+      return;
+    }
 
   for (guint i = 0; i < n; i++)
     {
-      any |= keys[i].key;
-      all &= keys[i].key;
+      any |= items[i].key;
+      all &= items[i].key;
     }
   if (any == all)
     return;
 
-  spare = to = g_new (OrderKey, n);
+  to = scratch != NULL ? scratch : (owned = g_new (MteKeyed, n));
   for (guint shift = 0; shift < 64; shift += 8)
     {
       guint start[257] = { 0 };
-      OrderKey *swap;
+      MteKeyed *swap;
 
       if ((((any ^ all) >> shift) & 0xff) == 0)
         continue;
@@ -74,9 +81,9 @@ sort_keys (OrderKey *keys,
       from = to;
       to = swap;
     }
-  if (from != keys)
-    memcpy (keys, from, n * sizeof (OrderKey));
-  g_free (spare);
+  if (from != items)
+    memcpy (items, from, n * sizeof (MteKeyed));
+  g_free (owned);
 }
 
 static guint
@@ -86,6 +93,10 @@ year_key (const MteStudy *study)
   return study->year > 0 ? (guint) study->year : G_MAXUINT;
 }
 
+/* Study orders sort each study once by one key, (primary << 32) |
+ * secondary, smaller first; ties keep project order, which makes every
+ * order total and stable. The item is the study's project index, so the
+ * columns come from the sort without reading the studies again. */
 MteStudy **
 mte_study_order_new (const MteProject *project,
                      MteStudyOrder     order,
@@ -93,7 +104,7 @@ mte_study_order_new (const MteProject *project,
                      guint           **columns)
 {
   guint n;
-  OrderKey *keys;
+  MteKeyed *keys;
   MteStudy **result;
   gboolean any_index = FALSE;
   MteStudy *suggested = NULL;
@@ -102,7 +113,7 @@ mte_study_order_new (const MteProject *project,
   g_return_val_if_fail ((guint) order < G_N_ELEMENTS (order_names), NULL);
 
   n = project->studies->len;
-  keys = g_new (OrderKey, n > 0 ? n : 1);
+  keys = g_new (MteKeyed, n > 0 ? n : 1);
   if (order == MTE_STUDY_ORDER_INDEX)
     {
       for (guint i = 0; i < n && !any_index; i++)
@@ -133,21 +144,20 @@ mte_study_order_new (const MteProject *project,
         default:
           g_assert_not_reached ();
         }
-      keys[i].study = study;
       keys[i].key = primary << 32 | secondary;
-      keys[i].index = i;
+      keys[i].item = GUINT_TO_POINTER (i);
     }
-  sort_keys (keys, n);
+  mte_keyed_sort (keys, n, NULL);
 
   result = g_new (MteStudy *, n + 1);
   for (guint i = 0; i < n; i++)
-    result[i] = keys[i].study;
+    result[i] = g_ptr_array_index (project->studies, GPOINTER_TO_UINT (keys[i].item));
   result[n] = NULL;
   if (columns != NULL)
     {
       *columns = g_new (guint, n + 1);
       for (guint i = 0; i < n; i++)
-        (*columns)[keys[i].index] = i;
+        (*columns)[GPOINTER_TO_UINT (keys[i].item)] = i;
     }
   g_free (keys);
   if (n_studies != NULL)
@@ -226,11 +236,6 @@ mte_project_suggest_index_study (const MteProject *project)
   return best;
 }
 
-typedef struct {
-  gpointer item;
-  guint64  position;
-} Ranked;
-
 /* Project order within one kind of entity: a construct stands after the
  * constructs of earlier studies and its study's earlier constructs; any
  * other entity where its project table has it. */
@@ -242,32 +247,23 @@ project_position (const MteEntity *entity)
   return entity->index;
 }
 
-static int
-compare_ranked (const void *pa,
-                const void *pb)
-{
-  const Ranked *a = pa, *b = pb;
-
-  return a->position < b->position ? -1 : a->position > b->position;
-}
-
 void
 mte_sort_unique (GPtrArray *array)
 {
-  Ranked on_stack[64];      /* most grounding lists are short */
-  Ranked *ranked = on_stack;
+  MteKeyed on_stack[64];      /* most grounding lists are short */
+  MteKeyed *ranked = on_stack;
   guint kept = 0;
 
   if (array->len < 2)
     return;
   if (array->len > G_N_ELEMENTS (on_stack))
-    ranked = g_new (Ranked, array->len);
+    ranked = g_new (MteKeyed, array->len);
   for (guint i = 0; i < array->len; i++)
     {
       ranked[i].item = g_ptr_array_index (array, i);
-      ranked[i].position = project_position (ranked[i].item);
+      ranked[i].key = project_position (ranked[i].item);
     }
-  qsort (ranked, array->len, sizeof (Ranked), compare_ranked);
+  mte_keyed_sort (ranked, array->len, NULL);
   for (guint i = 0; i < array->len; i++)
     if (kept == 0 || ranked[i].item != array->pdata[kept - 1])
       array->pdata[kept++] = ranked[i].item;
