@@ -94,6 +94,35 @@ sort_notes (const Note *in,
     out[start[by_construct[i].column]++] = by_construct[i];
 }
 
+/* Notes every expression, in the order of the walk over the concepts,
+ * and returns them sorted, @n of them. */
+static Note *
+note_expressions (const MteProject *project,
+                  const guint      *columns,
+                  guint             n_columns,
+                  guint            *n)
+{
+  g_autofree Note *noted = NULL;
+  Note *sorted;
+  guint total = 0, k = 0;
+
+  for (guint r = 0; r < project->concepts->len; r++)
+    total += mte_construct_list_len (((MteConcept *) g_ptr_array_index (project->concepts, r))->expressions);
+  noted = g_new (Note, total + 1);
+  for (guint r = 0; r < project->concepts->len; r++)
+    {
+      const MteConstructList *list = ((MteConcept *) g_ptr_array_index (project->concepts, r))->expressions;
+
+      for (guint e = 0; e < mte_construct_list_len (list); e++)
+        noted[k++] = (Note) { columns[list->items[e].study], list->items[e].index,
+                              (r << 2) | (guint) MTE_CELL_EXPRESSES };
+    }
+  sorted = g_new (Note, total + 1);
+  sort_notes (noted, total, n_columns, sorted);
+  *n = total;
+  return sorted;
+}
+
 /* Notes that whatever stands on @study_side refutes the concept at
  * @concept_index. */
 static void
@@ -154,34 +183,55 @@ note_refutation (GArray      *notes,
     }
 }
 
-/* Gives each row its cells from @notes, sorted in translation order: a
- * first pass counts them, so that every row's cells fit in one block, and
- * the second fills them in. Rows take their place in @appearance at
- * their first note. Returns the number of rows that appear. */
+/* Two sorted runs of notes read as one: the expressions, then at equal
+ * (column, construct) the refutations, as one stable sort of all the
+ * notes in the order noted would give. */
+typedef struct {
+  const Note *a, *b;
+  guint       n_a, n_b;
+  guint       i, j;
+} NoteMerge;
+
+static const Note *
+next_note (NoteMerge *m)
+{
+  if (m->i < m->n_a &&
+      (m->j == m->n_b || m->a[m->i].column < m->b[m->j].column ||
+       (m->a[m->i].column == m->b[m->j].column && m->a[m->i].construct <= m->b[m->j].construct)))
+    return &m->a[m->i++];
+  return m->j < m->n_b ? &m->b[m->j++] : NULL;
+}
+
+/* Gives each row its cells from @notes (restarted for each pass),
+ * sorted in translation order: a first pass counts them, so that every
+ * row's cells fit in one block, and the second fills them in. Rows take
+ * their place in @appearance at their first note. Returns the number of
+ * rows that appear. */
 static guint
 fill_cells (MteTranslationTable *table,
-            const Note          *notes,
-            guint                n_notes,
+            NoteMerge           *notes,
             guint               *appearance)
 {
   g_autofree guint *last_column = g_new (guint, table->n_rows + 1);
   TableCell *next;
+  const Note *note;
   guint n_appearing = 0, n_cells = 0;
 
   for (guint r = 0; r < table->n_rows; r++)
     last_column[r] = G_MAXUINT;
-  for (guint i = 0; i < n_notes; i++)
+  notes->i = notes->j = 0;
+  while ((note = next_note (notes)) != NULL)
     {
-      guint r = notes[i].packed >> 2;
+      guint r = note->packed >> 2;
 
-      if (last_column[r] == notes[i].column)
+      if (last_column[r] == note->column)
         continue;
       if (last_column[r] == G_MAXUINT)
         {
-          table->rows[r].first_column = (int) notes[i].column;
+          table->rows[r].first_column = (int) note->column;
           appearance[n_appearing++] = r;
         }
-      last_column[r] = notes[i].column;
+      last_column[r] = note->column;
       table->rows[r].n_cells++;
       n_cells++;
     }
@@ -194,15 +244,16 @@ fill_cells (MteTranslationTable *table,
       next += table->rows[r].n_cells;
       table->rows[r].n_cells = 0;
     }
-  for (guint i = 0; i < n_notes; i++)
+  notes->i = notes->j = 0;
+  while ((note = next_note (notes)) != NULL)
     {
-      TableRow *row = &table->rows[notes[i].packed >> 2];
-      MteCellState state = (MteCellState) (notes[i].packed & 3);
+      TableRow *row = &table->rows[note->packed >> 2];
+      MteCellState state = (MteCellState) (note->packed & 3);
 
-      if (row->n_cells > 0 && row->cells[row->n_cells - 1].column == notes[i].column)
+      if (row->n_cells > 0 && row->cells[row->n_cells - 1].column == note->column)
         row->cells[row->n_cells - 1].state |= state;
       else
-        row->cells[row->n_cells++] = (TableCell) { notes[i].column, state };
+        row->cells[row->n_cells++] = (TableCell) { note->column, state };
     }
   return n_appearing;
 }
@@ -213,10 +264,12 @@ mte_translation_table_new (const MteProject *project,
 {
   MteTranslationTable *table;
   g_autofree guint *columns = NULL;
-  g_autoptr (GArray) notes = NULL;          /* in the order noted */
-  g_autofree Note *sorted_notes = NULL;
+  g_autofree Note *expressions = NULL;      /* sorted */
+  g_autoptr (GArray) refuting = NULL;       /* in the order noted */
+  g_autofree Note *refuting_sorted = NULL;
   g_autofree guint *appearance = NULL;      /* rows in order of first appearance */
-  guint n_expressions = 0, n_appearing;
+  guint n_expressions, n_appearing;
+  NoteMerge merge;
   TableRow *sorted;
 
   g_return_val_if_fail (project != NULL, NULL);
@@ -228,48 +281,32 @@ mte_translation_table_new (const MteProject *project,
   table->rows = g_new0 (TableRow, table->n_rows + 1);
   table->new_concepts = g_new0 (guint, table->n_studies + 1);
   table->saturation_column = -1;
+  for (guint r = 0; r < table->n_rows; r++)
+    {
+      table->rows[r].concept = g_ptr_array_index (project->concepts, r);
+      table->rows[r].first_column = -1;
+    }
 
   /* Only the constructs that say something are noted: the others (most
-   * of a large review) are never touched. */
-  for (guint r = 0; r < table->n_rows; r++)
-    {
-      MteConcept *concept = g_ptr_array_index (project->concepts, r);
-
-      n_expressions += mte_construct_list_len (concept->expressions);
-    }
-  notes = g_array_sized_new (FALSE, FALSE, sizeof (Note), n_expressions);
-  for (guint r = 0; r < table->n_rows; r++)
-    {
-      MteConcept *concept = g_ptr_array_index (project->concepts, r);
-
-      table->rows[r].concept = concept;
-      table->rows[r].first_column = -1;
-      for (guint e = 0; e < mte_construct_list_len (concept->expressions); e++)
-        {
-          const MteConstructRef *ref = &concept->expressions->items[e];
-
-          note (notes, columns[ref->study], ref->index, r, MTE_CELL_EXPRESSES);
-        }
-    }
-  sorted_notes = g_new (Note, n_expressions + 1);
-  sort_notes ((Note *) notes->data, n_expressions, table->n_studies, sorted_notes);
+   * of a large review) are never touched. Refutations, far fewer, are
+   * noted apart and sorted on their own. */
+  expressions = note_expressions (project, columns, table->n_studies, &n_expressions);
+  refuting = g_array_new (FALSE, FALSE, sizeof (Note));
   for (guint t = 0; t < project->refutations->len; t++)
     {
       MteTranslation *tr = g_ptr_array_index (project->refutations, t);
 
-      note_refutation (notes, sorted_notes, n_expressions, columns,
+      note_refutation (refuting, expressions, n_expressions, columns,
                        tr->source, tr->source_study, tr->target);
-      note_refutation (notes, sorted_notes, n_expressions, columns,
+      note_refutation (refuting, expressions, n_expressions, columns,
                        tr->target, tr->target_study, tr->source);
     }
-  if (notes->len > n_expressions)
-    {
-      sorted_notes = g_renew (Note, sorted_notes, notes->len);
-      sort_notes ((Note *) notes->data, notes->len, table->n_studies, sorted_notes);
-    }
+  refuting_sorted = g_new (Note, refuting->len + 1);
+  sort_notes ((Note *) refuting->data, refuting->len, table->n_studies, refuting_sorted);
 
+  merge = (NoteMerge) { expressions, refuting_sorted, n_expressions, refuting->len, 0, 0 };
   appearance = g_new (guint, table->n_rows + 1);
-  n_appearing = fill_cells (table, sorted_notes, notes->len, appearance);
+  n_appearing = fill_cells (table, &merge, appearance);
 
   /* Rows in order of first appearance, then the unused ones. */
   sorted = g_new (TableRow, table->n_rows + 1);

@@ -538,6 +538,184 @@ test_kind_changes (void)
   check_same_as_reloaded (p);
 }
 
+/*
+ * Long rows and a crowded study, past the lengths at which the grid, the
+ * table and the synthesis stop sorting by insertion:
+ *   60 studies T00..T59, year 2000 + (7i mod 13): T00 is first in
+ *   chronological order (ties keep project order);
+ *   concepts in project order KC, KB, KA;
+ *   T00 holds c00_00..c00_39: KA takes those with j mod 3 != 1, KC the odd
+ *   ones, each concept's added from j = 39 down; KB takes c00_01;
+ *   every other study Tnn holds cnn_00, and the even ones cnn_01 too, each
+ *   grounded on a quote qnn; KB takes them all (cnn_01 before cnn_00),
+ *   studies taken in a scrambled order: 89 expressions in all;
+ *   c00_05 refutes c59_00, so T00 both expresses and refutes KB, and T59
+ *   refutes KA and KC.
+ * T00's column alone holds 27 + 20 + 1 + 1 notes; its first construct
+ * expresses KA, its second KC and KB: rows appear KA, KC, KB.
+ */
+static MteProject *
+crowded_project (void)
+{
+  MteProject *p = mte_project_new ();
+  MteConcept *ka, *kb, *kc;
+
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("T%02u", i);
+      MteStudy *s = mte_project_add_study (p, id, NULL);
+
+      CU_ASSERT (mte_study_set_year (s, 2000 + (int) (7 * i % 13), NULL));
+      for (guint j = 0; j < (i == 0 ? 40u : i % 2 == 0 ? 2u : 1u); j++)
+        {
+          g_autofree char *c = g_strdup_printf ("c%02u_%02u", i, j);
+          g_autofree char *q = g_strdup_printf ("q%02u", i);
+          MteConstruct *construct =
+            mte_study_add_construct (s, c, MTE_CONSTRUCT_SECOND_ORDER, c, NULL);
+
+          if (i == 0)
+            continue;
+          if (j == 0)
+            mte_study_add_construct (s, q, MTE_CONSTRUCT_FIRST_ORDER, q, NULL);
+          CU_ASSERT (mte_construct_add_grounding (construct, q, NULL));
+        }
+    }
+  kc = mte_project_add_concept (p, "KC", "KC", NULL);
+  kb = mte_project_add_concept (p, "KB", "KB", NULL);
+  ka = mte_project_add_concept (p, "KA", "KA", NULL);
+  for (int j = 39; j >= 0; j--)
+    {
+      g_autofree char *c = g_strdup_printf ("c00_%02d", j);
+
+      if (j % 3 != 1)
+        CU_ASSERT (mte_concept_add_expression (ka, c, NULL));
+    }
+  for (int j = 39; j >= 0; j--)
+    {
+      g_autofree char *c = g_strdup_printf ("c00_%02d", j);
+
+      if (j % 2 == 1)
+        CU_ASSERT (mte_concept_add_expression (kc, c, NULL));
+    }
+  CU_ASSERT (mte_concept_add_expression (kb, "c00_01", NULL));
+  for (guint k = 0; k < 60; k++)
+    {
+      guint i = 17 * k % 60;
+      g_autofree char *c0 = g_strdup_printf ("c%02u_00", i);
+      g_autofree char *c1 = g_strdup_printf ("c%02u_01", i);
+
+      if (i == 0)
+        continue;
+      if (i % 2 == 0)
+        CU_ASSERT (mte_concept_add_expression (kb, c1, NULL));
+      CU_ASSERT (mte_concept_add_expression (kb, c0, NULL));
+    }
+  CU_ASSERT_EQUAL (mte_concept_get_n_expressions (kb), 1 + 59 + 29);
+  CU_ASSERT_PTR_NOT_NULL (mte_project_add_translation (p, NULL, MTE_TRANSLATION_REFUTATIONAL,
+                                                       "c00_05", "c59_00", NULL));
+  return p;
+}
+
+/* Where @construct stands in project order. */
+static guint64
+project_place (MteProject *p, MteConstruct *construct)
+{
+  MteStudy *study = mte_construct_get_study (construct);
+  guint64 s = 0, c = 0;
+
+  while (mte_project_get_study (p, (guint) s) != study)
+    s++;
+  while (mte_study_get_construct (study, (guint) c) != construct)
+    c++;
+  return s << 32 | c;
+}
+
+static void
+test_crowded (void)
+{
+  g_autoptr (MteProject) p = crowded_project ();
+  MteGrid *g = mte_grid_new (p, MTE_STUDY_ORDER_CHRONOLOGICAL);
+  MteTranslationTable *t = mte_translation_table_new (p, MTE_STUDY_ORDER_CHRONOLOGICAL);
+  MteLineOfArgument *loa;
+  MteThirdOrder *f = mte_project_add_third_order (p, "F", "F", NULL);
+  guint64 last = 0;
+  int j = 39;
+
+  /* Grid: KB (row 1) is in every study, twice in the even ones after T00,
+   * in the order added. */
+  MTE_ASSERT_STR (mte_study_get_id (mte_grid_get_study (g, 0)), "T00");
+  CU_ASSERT_EQUAL (mte_grid_get_concept_study_count (g, 1), 60);
+  for (guint c = 0; c < 60; c++)
+    {
+      MteStudy *study = mte_grid_get_study (g, c);
+      guint i = (guint) g_ascii_strtoull (mte_study_get_id (study) + 1, NULL, 10);
+      g_autofree char *first = g_strdup_printf ("c%02u_%02u", i, i > 0 && i % 2 == 0 ? 1 : i == 0);
+
+      CU_ASSERT_EQUAL (mte_grid_get_n_cell_constructs (g, 1, c), i > 0 && i % 2 == 0 ? 2 : 1);
+      MTE_ASSERT_STR (mte_construct_get_id (mte_grid_get_cell_construct (g, 1, c, 0)), first);
+      if (c > 0)
+        CU_ASSERT (mte_study_get_year (study) >= mte_study_get_year (mte_grid_get_study (g, c - 1)));
+    }
+  /* KA (row 2) in T00: 27 constructs, from c00_39 down. */
+  CU_ASSERT_EQUAL (mte_grid_get_n_cell_constructs (g, 2, 0), 27);
+  for (guint k = 0; k < 27; k++, j--)
+    {
+      g_autofree char *want = NULL;
+
+      if (j % 3 == 1)
+        j--;
+      want = g_strdup_printf ("c00_%02d", j);
+      MTE_ASSERT_STR (mte_construct_get_id (mte_grid_get_cell_construct (g, 2, 0, k)), want);
+    }
+  mte_grid_free (g);
+
+  /* Table: rows appear KA, KC, KB, all in T00; T00 refutes KB too. */
+  MTE_ASSERT_STR (mte_concept_get_id (mte_translation_table_get_concept (t, 0)), "KA");
+  MTE_ASSERT_STR (mte_concept_get_id (mte_translation_table_get_concept (t, 1)), "KC");
+  MTE_ASSERT_STR (mte_concept_get_id (mte_translation_table_get_concept (t, 2)), "KB");
+  CU_ASSERT_EQUAL (mte_translation_table_get_new_concepts (t, 0), 3);
+  CU_ASSERT_EQUAL (mte_translation_table_get_saturation_column (t), 0);
+  CU_ASSERT_EQUAL (mte_translation_table_get_cell (t, 2, 0), MTE_CELL_EXPRESSES_AND_REFUTES);
+  CU_ASSERT_EQUAL (mte_translation_table_get_cell (t, 0, 0), MTE_CELL_EXPRESSES);
+  for (guint c = 1; c < 60; c++)
+    {
+      /* And T59, whose c59_00 c00_05 refutes, refutes what c00_05
+       * expresses: KA and KC. */
+      gboolean t59 = strcmp (mte_study_get_id (mte_translation_table_get_study (t, c)), "T59") == 0;
+
+      CU_ASSERT_EQUAL (mte_translation_table_get_cell (t, 0, c), t59 ? MTE_CELL_REFUTES : MTE_CELL_ABSENT);
+      CU_ASSERT_EQUAL (mte_translation_table_get_cell (t, 1, c), t59 ? MTE_CELL_REFUTES : MTE_CELL_ABSENT);
+      CU_ASSERT_EQUAL (mte_translation_table_get_cell (t, 2, c), MTE_CELL_EXPRESSES);
+    }
+  mte_translation_table_free (t);
+
+  /* Synthesis on KB: 89 constructs and 59 quotes in project order, and
+   * every study once. */
+  CU_ASSERT (mte_third_order_add_basis (f, "KB", NULL));
+  loa = mte_line_of_argument_new (p, 1);
+  CU_ASSERT_EQUAL (mte_line_of_argument_get_n_grounding (loa, 0, MTE_GROUNDING_CONSTRUCTS), 89);
+  CU_ASSERT_EQUAL (mte_line_of_argument_get_n_grounding (loa, 0, MTE_GROUNDING_QUOTES), 59);
+  CU_ASSERT_EQUAL (mte_line_of_argument_get_n_grounding (loa, 0, MTE_GROUNDING_STUDIES), 60);
+  CU_ASSERT_EQUAL (mte_line_of_argument_get_n_grounding (loa, 0, MTE_GROUNDING_REFUTATIONS), 1);
+  for (guint k = 0; k < 89; k++)
+    {
+      guint64 place = project_place (p, (MteConstruct *) mte_line_of_argument_get_grounding (loa, 0, MTE_GROUNDING_CONSTRUCTS, k));
+
+      CU_ASSERT (k == 0 || place > last);
+      last = place;
+    }
+  for (guint k = 0; k < 60; k++)
+    CU_ASSERT_PTR_EQUAL (mte_line_of_argument_get_grounding (loa, 0, MTE_GROUNDING_STUDIES, k),
+                         mte_project_get_study (p, k));
+  for (guint k = 0; k < 59; k++)
+    {
+      g_autofree char *want = g_strdup_printf ("q%02u", k + 1);
+
+      MTE_ASSERT_STR (mte_construct_get_id ((MteConstruct *) mte_line_of_argument_get_grounding (loa, 0, MTE_GROUNDING_QUOTES, k)), want);
+    }
+  mte_line_of_argument_free (loa);
+}
+
 static const MteTestCase cases[] = {
   { "study orders", test_orders },
   { "study orders: wide keys and ties", test_orders_wide_keys },
@@ -550,6 +728,7 @@ static const MteTestCase cases[] = {
   { "empty project", test_empty_project },
   { "after removals", test_after_removals },
   { "translation kinds changed", test_kind_changes },
+  { "long rows, a crowded study", test_crowded },
 };
 
 MTE_TEST_MAIN ("relating", cases)
