@@ -6,14 +6,11 @@
 
 #include <string.h>
 
-#include <json-glib/json-glib.h>
 
-/* Text output: values wrap at this display width; titles in the study
- * table are cut to TITLE_WIDTH and authors to AUTHOR_WIDTH. */
-#define WRAP_WIDTH   78
+/* Text output: titles in the study table are cut to TITLE_WIDTH and
+ * authors to AUTHOR_WIDTH. */
 #define TITLE_WIDTH  30
 #define AUTHOR_WIDTH 16
-#define NOT_RECORDED "(not recorded)"
 
 /* One line of the overall counts: text label, JSON key, value. */
 typedef struct {
@@ -224,114 +221,6 @@ first_author (const MteStudy *study)
 /* Text                                                               */
 /* ------------------------------------------------------------------ */
 
-/* Columns a string takes on a terminal: wide (East Asian) characters
- * count two, combining marks none. */
-static gsize
-display_width (const char *text)
-{
-  gsize width = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_iszerowidth (c))
-        continue;
-      width += g_unichar_iswide (c) ? 2 : 1;
-    }
-  return width;
-}
-
-/* Returns: (transfer full): @text on one line, cut with an ellipsis so
- * that it takes at most @max_width columns; "-" for NULL or empty. */
-static char *
-fit (const char *text,
-     gsize       max_width)
-{
-  g_autofree char *line = mte_cli_one_line (text);
-  GString *result;
-  gsize width = 0;
-
-  if (line[0] == '\0')
-    return g_strdup ("-");
-  if (display_width (line) <= max_width)
-    return g_steal_pointer (&line);
-
-  result = g_string_new (NULL);
-  for (const char *p = line; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      gsize w = g_unichar_iszerowidth (c) ? 0 : g_unichar_iswide (c) ? 2 : 1;
-
-      if (width + w > max_width - 1)
-        break;
-      g_string_append_unichar (result, c);
-      width += w;
-    }
-  /* No space before the ellipsis. */
-  while (result->len > 0 && result->str[result->len - 1] == ' ')
-    g_string_truncate (result, result->len - 1);
-  g_string_append (result, "…");
-
-  return g_string_free (result, FALSE);
-}
-
-/* Appends @text padded with spaces to @width columns. */
-static void
-append_padded (GString    *out,
-               const char *text,
-               gsize       width)
-{
-  gsize w = display_width (text);
-
-  g_string_append (out, text);
-  for (; w < width; w++)
-    g_string_append_c (out, ' ');
-}
-
-/* Appends "LABEL:  value", the value wrapped at word boundaries with later
- * lines indented under its first. */
-static void
-append_field (GString    *out,
-              const char *label,
-              const char *value,
-              gsize       label_width)
-{
-  g_autofree char *line = mte_cli_one_line (value);
-  g_auto(GStrv) words = NULL;
-  gsize indent = label_width + 2;
-  gsize column = indent;
-  g_autofree char *heading = g_strconcat (label, ":", NULL);
-
-  append_padded (out, heading, indent);
-  if (line[0] == '\0')
-    {
-      g_string_append (out, NOT_RECORDED "\n");
-      return;
-    }
-
-  words = g_strsplit (line, " ", -1);
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      gsize w = display_width (words[i]);
-
-      if (column > indent && column + 1 + w > WRAP_WIDTH)
-        {
-          g_string_append_c (out, '\n');
-          for (column = 0; column < indent; column++)
-            g_string_append_c (out, ' ');
-        }
-      else if (column > indent)
-        {
-          g_string_append_c (out, ' ');
-          column++;
-        }
-      g_string_append (out, words[i]);
-      column += w;
-    }
-  g_string_append_c (out, '\n');
-}
-
 static void
 append_counts (GString       *out,
                const Summary *summary)
@@ -350,7 +239,7 @@ append_counts (GString       *out,
   for (guint i = 0; i < N_ROWS; i++)
     {
       g_string_append (out, "  ");
-      append_padded (out, summary->counts[i].label, label_width);
+      mte_cli_append_padded (out, summary->counts[i].label, label_width);
       g_string_append_printf (out, "  %*u\n", (int) value_width,
                               summary->counts[i].value);
     }
@@ -393,7 +282,7 @@ append_studies (GString       *out,
   for (guint c = 0; c < N_COLUMNS; c++)
     {
       g_ptr_array_add (cells, g_strdup (column_titles[c]));
-      widths[c] = display_width (column_titles[c]);
+      widths[c] = mte_cli_display_width (column_titles[c]);
     }
 
   for (guint i = 0; i < summary->n_studies; i++)
@@ -401,10 +290,10 @@ append_studies (GString       *out,
       const StudyRow *row = &summary->studies[i];
       int year = mte_study_get_year (row->study);
 
-      g_ptr_array_add (cells, fit (mte_study_get_id (row->study), G_MAXSIZE));
+      g_ptr_array_add (cells, mte_cli_fit (mte_study_get_id (row->study), G_MAXSIZE));
       g_ptr_array_add (cells, year > 0 ? g_strdup_printf ("%d", year) : g_strdup ("-"));
-      g_ptr_array_add (cells, fit (first_author (row->study), AUTHOR_WIDTH));
-      g_ptr_array_add (cells, fit (mte_study_get_field (row->study, MTE_STUDY_TITLE),
+      g_ptr_array_add (cells, mte_cli_fit (first_author (row->study), AUTHOR_WIDTH));
+      g_ptr_array_add (cells, mte_cli_fit (mte_study_get_field (row->study, MTE_STUDY_TITLE),
                                    TITLE_WIDTH));
       g_ptr_array_add (cells, g_strdup_printf ("%u", row->first_order));
       g_ptr_array_add (cells, g_strdup_printf ("%u", row->second_order));
@@ -414,7 +303,7 @@ append_studies (GString       *out,
 
   for (guint i = N_COLUMNS; i < cells->len; i++)
     widths[i % N_COLUMNS] = MAX (widths[i % N_COLUMNS],
-                                 display_width (g_ptr_array_index (cells, i)));
+                                 mte_cli_display_width (g_ptr_array_index (cells, i)));
 
   for (guint i = 0; i < cells->len; i++)
     {
@@ -424,12 +313,12 @@ append_studies (GString       *out,
       g_string_append (out, "  ");
       if (column_is_count (c))
         {
-          for (gsize w = display_width (cell); w < widths[c]; w++)
+          for (gsize w = mte_cli_display_width (cell); w < widths[c]; w++)
             g_string_append_c (out, ' ');
           g_string_append (out, cell);
         }
       else
-        append_padded (out, cell, widths[c]);
+        mte_cli_append_padded (out, cell, widths[c]);
 
       if (c == N_COLUMNS - 1)
         g_string_append_c (out, '\n');
@@ -449,12 +338,13 @@ format_text (const char       *name,
   g_autofree char *modified = mte_cli_format_time (mte_project_get_modified (project));
   const gsize label_width = strlen ("Question");
 
-  append_field (out, "File", name, label_width);
-  append_field (out, "Title", mte_project_get_title (project), label_width);
-  append_field (out, "Question", mte_project_get_question (project), label_width);
-  append_field (out, "Format", MTE_FORMAT_VERSION_S, label_width);
-  append_field (out, "Created", created, label_width);
-  append_field (out, "Modified", modified, label_width);
+  mte_cli_append_field (out, 0, "File", name, label_width);
+  mte_cli_append_field (out, 0, "Title", mte_project_get_title (project), label_width);
+  mte_cli_append_field (out, 0, "Question", mte_project_get_question (project), label_width);
+  mte_cli_append_field (out, 0, "Format", MTE_FORMAT_VERSION_S, label_width);
+  mte_cli_append_field (out, 0, "Created", created, label_width);
+  mte_cli_append_field (out, 0, "Modified", modified, label_width);
+  mte_cli_append_session_summary (out, project, label_width);
   append_counts (out, summary);
   append_studies (out, summary);
 
@@ -465,51 +355,28 @@ format_text (const char       *name,
 /* JSON                                                               */
 /* ------------------------------------------------------------------ */
 
-static void
-add_string (JsonBuilder *builder,
-            const char  *key,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, key);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_count (JsonBuilder *builder,
-           const char  *key,
-           guint        value)
-{
-  json_builder_set_member_name (builder, key);
-  json_builder_add_int_value (builder, value);
-}
-
 static char *
 format_json (const char       *name,
              const MteProject *project,
              const Summary    *summary)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_autofree char *created = mte_cli_format_time (mte_project_get_created (project));
   g_autofree char *modified = mte_cli_format_time (mte_project_get_modified (project));
-  g_autofree char *json = NULL;
 
   json_builder_begin_object (builder);
-  add_string (builder, "file", name);
-  add_string (builder, "title", mte_project_get_title (project));
-  add_string (builder, "question", mte_project_get_question (project));
-  add_string (builder, "format_version", MTE_FORMAT_VERSION_S);
-  add_string (builder, "created", created);
-  add_string (builder, "modified", modified);
+  mte_cli_json_add_string (builder, "file", name);
+  mte_cli_json_add_string (builder, "title", mte_project_get_title (project));
+  mte_cli_json_add_string (builder, "question", mte_project_get_question (project));
+  mte_cli_json_add_string (builder, "format_version", MTE_FORMAT_VERSION_S);
+  mte_cli_json_add_string (builder, "created", created);
+  mte_cli_json_add_string (builder, "modified", modified);
+  mte_cli_json_add_session (builder, project);
 
   json_builder_set_member_name (builder, "counts");
   json_builder_begin_object (builder);
   for (guint i = 0; i < N_ROWS; i++)
-    add_count (builder, summary->counts[i].key, summary->counts[i].value);
+    mte_cli_json_add_count (builder, summary->counts[i].key, summary->counts[i].value);
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "studies");
@@ -520,30 +387,24 @@ format_json (const char       *name,
       int year = mte_study_get_year (row->study);
 
       json_builder_begin_object (builder);
-      add_string (builder, "id", mte_study_get_id (row->study));
+      mte_cli_json_add_string (builder, "id", mte_study_get_id (row->study));
       json_builder_set_member_name (builder, "year");
       if (year > 0)
         json_builder_add_int_value (builder, year);
       else
         json_builder_add_null_value (builder);
-      add_string (builder, "first_author", first_author (row->study));
-      add_string (builder, "title", mte_study_get_field (row->study, MTE_STUDY_TITLE));
-      add_count (builder, "first_order_constructs", row->first_order);
-      add_count (builder, "second_order_constructs", row->second_order);
-      add_count (builder, "concepts_expressed", row->concepts);
-      add_count (builder, "translations", row->translations);
+      mte_cli_json_add_string (builder, "first_author", first_author (row->study));
+      mte_cli_json_add_string (builder, "title", mte_study_get_field (row->study, MTE_STUDY_TITLE));
+      mte_cli_json_add_count (builder, "first_order_constructs", row->first_order);
+      mte_cli_json_add_count (builder, "second_order_constructs", row->second_order);
+      mte_cli_json_add_count (builder, "concepts_expressed", row->concepts);
+      mte_cli_json_add_count (builder, "translations", row->translations);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json = json_generator_to_data (generator, NULL);
-
-  return g_strconcat (json, "\n", NULL);
+  return mte_cli_json_finish (builder);
 }
 
 /* ------------------------------------------------------------------ */

@@ -1,6 +1,7 @@
-/* metaethno grid | relate | translate --table | saturation | check |
- * synthesize | suggest FILE: the analysis reports. Each subcommand is a
- * description and a render callback; mte-cli-report.c does the rest.
+/* metaethno grid | relate | saturation | check | synthesize | suggest
+ * FILE: the analysis reports (translate --table is in cmd-translate.c).
+ * Each subcommand is a description and a render callback;
+ * mte-cli-report.c does the rest.
  *
  * Copyright 2026 the metaethno authors. SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -30,16 +31,6 @@ render_relate (MteProject *project, const MteCliReportOptions *o, int *status, G
   char *text = mte_relatedness_render (r, o->format, error);
 
   mte_relatedness_free (r);
-  return text;
-}
-
-static char *
-render_table (MteProject *project, const MteCliReportOptions *o, int *status, GError **error)
-{
-  MteTranslationTable *t = mte_translation_table_new (project, o->order);
-  char *text = mte_translation_table_render (t, o->format, error);
-
-  mte_translation_table_free (t);
   return text;
 }
 
@@ -102,14 +93,6 @@ static const MteCliReport relate_report = {
   MTE_RELATEDNESS_DEFAULT_THRESHOLD, render_relate,
 };
 
-static const MteCliReport translate_report = {
-  "translate", "FILE --table",
-  "Show the translation table: concepts in order of first appearance against\n"
-  "studies in translation order (expresses, refutes, both).",
-  "--table is required: the interactive translation session is not available yet." EXIT_STATUS,
-  MTE_CLI_REPORT_ORDER | MTE_CLI_REPORT_TABLE, TABULAR, 0, render_table,
-};
-
 static const MteCliReport saturation_report = {
   "saturation", "FILE",
   "Show conceptual saturation: the new and cumulative concepts of each study\n"
@@ -147,7 +130,6 @@ static const MteCliReport suggest_report = {
 
 int mte_cli_grid (int argc, char **argv) { return mte_cli_run_report (&grid_report, argc, argv); }
 int mte_cli_relate (int argc, char **argv) { return mte_cli_run_report (&relate_report, argc, argv); }
-int mte_cli_translate (int argc, char **argv) { return mte_cli_run_report (&translate_report, argc, argv); }
 int mte_cli_saturation (int argc, char **argv) { return mte_cli_run_report (&saturation_report, argc, argv); }
 int mte_cli_check (int argc, char **argv) { return mte_cli_run_report (&check_report, argc, argv); }
 int mte_cli_synthesize (int argc, char **argv) { return mte_cli_run_report (&synthesize_report, argc, argv); }

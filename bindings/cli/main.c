@@ -16,7 +16,7 @@ const MteCliCommand mte_cli_commands[] = {
   { "convert",  "Load a project and write it out again in the current format",        mte_cli_convert },
   { "grid",       "Show the key concepts x studies grid",                              mte_cli_grid },
   { "relate",     "Compare studies by shared concepts and cluster them",               mte_cli_relate },
-  { "translate",  "Show the translation table (--table)",                              mte_cli_translate },
+  { "translate",  "Translate studies decision by decision; the translation table (--table)", mte_cli_translate },
   { "saturation", "Show new and cumulative concepts study by study",                   mte_cli_saturation },
   { "check",      "Run the method checks; fail when there are errors",                 mte_cli_check },
   { "synthesize", "Show the line of argument (text, Markdown, JSON or Graphviz)",      mte_cli_synthesize },

@@ -254,3 +254,163 @@ mte_cli_format_time (gint64 seconds)
 
   return g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ");
 }
+
+/* ------------------------------------------------------------------ */
+/* Text layout                                                        */
+/* ------------------------------------------------------------------ */
+
+/* Columns a string takes on a terminal: wide (East Asian) characters
+ * count two, combining marks none. */
+gsize
+mte_cli_display_width (const char *text)
+{
+  gsize width = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iszerowidth (c))
+        continue;
+      width += g_unichar_iswide (c) ? 2 : 1;
+    }
+  return width;
+}
+
+/* Returns: (transfer full): @text on one line, cut with an ellipsis so
+ * that it takes at most @max_width columns; "-" for NULL or empty. */
+char *
+mte_cli_fit (const char *text,
+             gsize       max_width)
+{
+  g_autofree char *line = mte_cli_one_line (text);
+  GString *result;
+  gsize width = 0;
+
+  if (line[0] == '\0')
+    return g_strdup ("-");
+  if (mte_cli_display_width (line) <= max_width)
+    return g_steal_pointer (&line);
+
+  result = g_string_new (NULL);
+  for (const char *p = line; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gsize w = g_unichar_iszerowidth (c) ? 0 : g_unichar_iswide (c) ? 2 : 1;
+
+      if (width + w > max_width - 1)
+        break;
+      g_string_append_unichar (result, c);
+      width += w;
+    }
+  /* No space before the ellipsis. */
+  while (result->len > 0 && result->str[result->len - 1] == ' ')
+    g_string_truncate (result, result->len - 1);
+  g_string_append (result, "…");
+
+  return g_string_free (result, FALSE);
+}
+
+/* Appends @text padded with spaces to @width columns. */
+void
+mte_cli_append_padded (GString    *out,
+                       const char *text,
+                       gsize       width)
+{
+  gsize w = mte_cli_display_width (text);
+
+  g_string_append (out, text);
+  for (; w < width; w++)
+    g_string_append_c (out, ' ');
+}
+
+/* Appends "LABEL:  value" after @margin spaces (an empty @label leaves
+ * the space blank), the value on one line wrapped at word boundaries to
+ * MTE_CLI_WRAP_WIDTH columns, later lines indented under its first;
+ * MTE_CLI_NOT_RECORDED for NULL or empty. */
+void
+mte_cli_append_field (GString    *out,
+                      gsize       margin,
+                      const char *label,
+                      const char *value,
+                      gsize       label_width)
+{
+  g_autofree char *line = mte_cli_one_line (value);
+  g_auto(GStrv) words = NULL;
+  gsize indent = margin + label_width + 2;
+  gsize column = indent;
+  g_autofree char *heading = g_strconcat (label, label[0] != '\0' ? ":" : "", NULL);
+
+  for (gsize i = 0; i < margin; i++)
+    g_string_append_c (out, ' ');
+  mte_cli_append_padded (out, heading, label_width + 2);
+  if (line[0] == '\0')
+    {
+      g_string_append (out, MTE_CLI_NOT_RECORDED "\n");
+      return;
+    }
+
+  words = g_strsplit (line, " ", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      gsize w = mte_cli_display_width (words[i]);
+
+      if (column > indent && column + 1 + w > MTE_CLI_WRAP_WIDTH)
+        {
+          g_string_append_c (out, '\n');
+          for (column = 0; column < indent; column++)
+            g_string_append_c (out, ' ');
+        }
+      else if (column > indent)
+        {
+          g_string_append_c (out, ' ');
+          column++;
+        }
+      g_string_append (out, words[i]);
+      column += w;
+    }
+  g_string_append_c (out, '\n');
+}
+
+/* ------------------------------------------------------------------ */
+/* JSON                                                               */
+/* ------------------------------------------------------------------ */
+
+/* Adds "@key": @value, null for NULL. */
+void
+mte_cli_json_add_string (JsonBuilder *builder,
+                         const char  *key,
+                         const char  *value)
+{
+  json_builder_set_member_name (builder, key);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+void
+mte_cli_json_add_count (JsonBuilder *builder,
+                        const char  *key,
+                        guint        value)
+{
+  json_builder_set_member_name (builder, key);
+  json_builder_add_int_value (builder, value);
+}
+
+/* Returns: (transfer full): the finished document of @builder, indented
+ * by two spaces, with a final newline. */
+char *
+mte_cli_json_finish (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *json = NULL;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json = json_generator_to_data (generator, NULL);
+
+  return g_strconcat (json, "\n", NULL);
+}

@@ -1,5 +1,5 @@
 /* metaethno command: the runner shared by the report subcommands (grid,
- * relate, translate, saturation, check, synthesize, suggest): options,
+ * relate, saturation, check, synthesize, suggest): options,
  * loading, rendering through the library's renderers, output.
  *
  * Copyright 2026 the metaethno authors. SPDX-License-Identifier: LGPL-2.1-or-later
@@ -27,7 +27,6 @@ mte_cli_run_report (const MteCliReport *report,
                     char              **argv)
 {
   gboolean help = FALSE;
-  gboolean table = FALSE;
   g_autofree char *order_name = NULL;
   g_autofree char *format_name = NULL;
   double threshold = report->default_threshold;
@@ -47,9 +46,6 @@ mte_cli_run_report (const MteCliReport *report,
   int status;
 
 #define ENTRY(...) do { const GOptionEntry e_ = __VA_ARGS__; g_array_append_val (entries, e_); } while (0)
-  if (report->flags & MTE_CLI_REPORT_TABLE)
-    ENTRY ({ "table", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &table,
-             "Show the translation table", NULL });
   if (report->flags & MTE_CLI_REPORT_ORDER)
     ENTRY ({ "order", 'o', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &order_name,
              "Study order: project, chronological, index or custom (default index)", "ORDER" });
@@ -77,10 +73,6 @@ mte_cli_run_report (const MteCliReport *report,
     return mte_cli_usage_error (report->name, "expected one FILE, got %u", g_strv_length (inputs));
   if (inputs[0][0] == '\0')
     return mte_cli_usage_error (report->name, "empty file name");
-  if ((report->flags & MTE_CLI_REPORT_TABLE) && !table)
-    return mte_cli_usage_error (report->name,
-                                "the interactive translation session is not available yet; "
-                                "use --table for the translation table");
   if (order_name != NULL)
     {
       int order = mte_study_order_from_string (order_name);

@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 #include <metaethno/metaethno.h>
 
 G_BEGIN_DECLS
@@ -53,8 +54,7 @@ int mte_cli_suggest (int argc, char **argv);
 typedef enum {
   MTE_CLI_REPORT_ORDER = 1 << 0,       /* --order */
   MTE_CLI_REPORT_THRESHOLD = 1 << 1,   /* --threshold */
-  MTE_CLI_REPORT_MIN_STUDIES = 1 << 2, /* --min-studies */
-  MTE_CLI_REPORT_TABLE = 1 << 3        /* --table, required */
+  MTE_CLI_REPORT_MIN_STUDIES = 1 << 2  /* --min-studies */
 } MteCliReportFlags;
 
 typedef struct {
@@ -117,6 +117,29 @@ gboolean mte_cli_write_stdout (const char  *data,
 char *mte_cli_one_line (const char *text);
 
 char *mte_cli_format_time (gint64 seconds);
+
+/* Text layout (mte-cli-common.c): display widths count wide characters
+ * twice and combining marks not at all. */
+#define MTE_CLI_WRAP_WIDTH   78
+#define MTE_CLI_NOT_RECORDED "(not recorded)"
+
+gsize mte_cli_display_width (const char *text);
+char *mte_cli_fit (const char *text, gsize max_width);
+void mte_cli_append_padded (GString *out, const char *text, gsize width);
+void mte_cli_append_field (GString *out, gsize margin, const char *label,
+                           const char *value, gsize label_width);
+
+/* JSON output (mte-cli-common.c). */
+void mte_cli_json_add_string (JsonBuilder *builder, const char *key, const char *value);
+void mte_cli_json_add_count (JsonBuilder *builder, const char *key, guint value);
+char *mte_cli_json_finish (JsonBuilder *builder);
+
+/* The translation session (cmd-translate.c), for `info` too: one line
+ * of text (none without a session), and a "session" member (null
+ * without one). */
+void mte_cli_append_session_summary (GString *out, const MteProject *project,
+                                     gsize label_width);
+void mte_cli_json_add_session (JsonBuilder *builder, const MteProject *project);
 
 G_END_DECLS
 

@@ -5,7 +5,8 @@
 #     bash docs/examples/demo.sh build
 #
 # Writes the line-of-argument diagram to BUILD_DIR/warmth-line-of-argument.svg
-# when Graphviz's dot is installed.
+# when Graphviz's dot is installed, and BUILD_DIR/demo-session.xml, a copy
+# of the starter project with a translation session in it.
 #
 # Copyright 2026 the metaethno authors. SPDX-License-Identifier: LGPL-2.1-or-later
 
@@ -16,14 +17,35 @@ build="${1:-$src/build}"
 mte="$build/bindings/cli/metaethno"
 example="$src/docs/examples/warmth/warmth.xml"
 
+# Prints the command as one could type it (words with spaces or quotes
+# in double quotes), then runs it.
 show () {
-  printf '\n$ metaethno %s\n' "$*"
+  local line="metaethno" word
+  for word in "$@"; do
+    if [[ $word =~ [^A-Za-z0-9._/:=@%+,-] ]]; then
+      line+=" \"$word\""
+    else
+      line+=" $word"
+    fi
+  done
+  printf '\n$ %s\n' "$line"
   "$mte" "$@"
 }
 
 show validate "$example"
 show info "$example"
 show grid "$example" --order index --format md
+
+# Phase 5 as a team works through it, on a copy of the small starter
+# project: a translation session, one decision, the log. The session is
+# saved in the file after every decision.
+session="$build/demo-session.xml"
+cp "$src/docs/examples/starter.xml" "$session"
+show translate "$session" --start --order chronological
+show translate "$session" --reciprocal being-listened-to --reviewer ak \
+  --rationale "Unhurried attention to a person's own account: being listened to"
+show translate "$session" --decisions
+
 show translate "$example" --table --order custom
 show saturation "$example" --order custom
 show check "$example"

@@ -194,6 +194,21 @@ class TestSetup(unittest.TestCase):
                              'docs/examples/starter.xml is out of date; run '
                              'BUILD/bindings/cli/make-starter docs/examples/starter.xml')
 
+    @unittest.skipIf(WRAPPER, 'the demo runs the command outside valgrind')
+    def test_demo(self):
+        # The README's first command ends with the demo; it must run whole.
+        build = os.path.dirname(os.path.dirname(os.path.dirname(METAETHNO)))
+        demo = os.path.join(EXAMPLES, 'demo.sh')
+        proc = subprocess.run(['bash', demo, build], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, timeout=300)
+        self.assertEqual(proc.returncode, 0, proc.stderr.decode('utf-8', 'replace'))
+        out = proc.stdout.decode('utf-8')
+        for step in ('validate', 'info', 'grid', 'translate', 'saturation', 'check',
+                     'synthesize'):
+            self.assertIn('\n$ metaethno %s ' % step, out)
+        self.assertIn('Started a translation session in chronological order.', out)
+        self.assertIn('1 decision, in the order made', out)
+
     @unittest.skipUnless(LIST_STUDIES, 'MTE_LIST_STUDIES not set')
     def test_readme_example(self):
         proc = subprocess.run(WRAPPER + [LIST_STUDIES, STARTER], stdout=subprocess.PIPE,
@@ -708,7 +723,7 @@ class TestReports(CliTestCase):
                      ['relate', WARMTH, '--threshold', '2'],
                      ['relate', WARMTH, '--threshold', 'x'],
                      ['check', WARMTH, '--min-studies', '-1'],
-                     ['translate', WARMTH],
+                     ['translate', WARMTH, '--table', '--format', 'dot'],
                      ['saturation', WARMTH, '--bogus']):
             with self.subTest(args=args):
                 self.assert_usage_error(*args)
@@ -720,6 +735,185 @@ class TestReports(CliTestCase):
                                     *extra, expect=1)
                 self.assertEqual(proc.stdout, b'')
                 self.assertEqual(len(proc.stderr.splitlines()), 1)
+
+
+class TestTranslateSession(CliTestCase):
+    """translate FILE [ACTION]: a translation session run decision by
+    decision from the terminal, saved after each one."""
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp()
+        self.path = os.path.join(self.tmp, 'review.xml')
+        shutil.copyfile(STARTER, self.path)
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp)
+
+    def json_of(self, *args, expect=0):
+        proc = self.run_cli('translate', self.path, *args, '--format', 'json', expect=expect)
+        self.assertEqual(proc.stderr, b'')
+        return json.loads(proc.stdout)
+
+    def counts(self):
+        return json.loads(self.run_cli('info', '--json', self.path, expect=0).stdout)['counts']
+
+    def refused(self, *args):
+        """The command fails with one line on stderr and leaves FILE as it was."""
+        before = read_bytes(self.path)
+        proc = self.run_cli('translate', self.path, *args, expect=1)
+        self.assertEqual(proc.stdout, b'')
+        self.assertEqual(len(self.text(proc.stderr).splitlines()), 1, args)
+        self.assertTrue(proc.stderr.startswith(self.path.encode() + b': '), proc.stderr)
+        self.assertEqual(read_bytes(self.path), before, args)
+        return proc.stderr.decode()
+
+    def test_without_session(self):
+        text = self.text(self.run_cli('translate', self.path, expect=0).stdout)
+        self.assertIn('No translation session', text)
+        self.assertIn('--start', text)
+        self.assertIsNone(self.json_of()['session'])
+        self.assertIsNone(json.loads(self.run_cli('info', '--json', self.path).stdout)['session'])
+        self.assertIn('Session:  none under way', self.text(self.run_cli('info', self.path).stdout))
+        for action in (['--set-aside'], ['--undo'], ['--discard'], ['--set-order', 'index'],
+                       ['--reciprocal', 'warmth']):
+            with self.subTest(action=action):
+                self.assertIn('no translation session', self.refused(*action))
+        proc = self.run_cli('translate', self.path, '--decisions', expect=1)
+        self.assertEqual(proc.stdout, b'')
+
+    def test_walk_every_decision_and_undo_all(self):
+        original = self.counts()
+        status = self.json_of('--start', '--order', 'chronological')
+        self.assertEqual(status['done'], 'Started a translation session in chronological order.')
+        session = status['session']
+        self.assertEqual((session['order'], session['decisions'], session['remaining']),
+                         ('chronological', 0, 11))
+        self.assertIn('already under way', self.refused('--start'))
+
+        # Chronological order: the studies by year (starter: 2016, 2018, 2020, 2021).
+        studies_seen = []
+        kinds = []
+        for i in range(11):
+            status = self.json_of()
+            current = status['next']['construct']['id']
+            self.assertEqual(status['session']['current_construct'], current)
+            study = status['next']['study']['id']
+            if not studies_seen or studies_seen[-1] != study:
+                studies_seen.append(study)
+            if i == 0:
+                # A decision made from an earlier look is refused.
+                self.assertIn('nothing was recorded',
+                              self.refused('--set-aside', '--construct', 'not-' + current))
+                self.refused('--reciprocal', 'no-such-concept')
+                self.refused('--refutes', 'warmth', '--reviewer', 'no-such-member')
+                self.refused('--new-concept', 'twice', '--concept-id', 'warmth')
+            kind = ('new-concept', 'reciprocal', 'refutational', 'set-aside')[i % 4]
+            action = {
+                'new-concept': ['--new-concept', 'idea %d' % i, '--concept-id', 'idea-%d' % i],
+                'reciprocal': ['--reciprocal', 'being-listened-to', '--reviewer', 'ak'],
+                'refutational': ['--refutes', 'warmth', '--reviewer', 'jo'],
+                'set-aside': ['--set-aside'],
+            }[kind]
+            done = self.json_of(*action, '--rationale', 'reason %d' % i, '--construct', current)
+            self.assertTrue(done['done'].startswith('Recorded: %s ' % current), done['done'])
+            self.assertEqual(done['session']['decisions'], i + 1)
+            self.assertEqual(done['session']['remaining'], 10 - i)
+            self.assertNotEqual(done['session']['current_construct'], current)
+            kinds.append((current, kind))
+        self.assertEqual(studies_seen, ['adeyemi2016', 'hussain2018', 'campbell2020', 'nowak2021'])
+
+        status = self.json_of()
+        self.assertTrue(status['session']['complete'])
+        self.assertIsNone(status['next'])
+        text = self.text(self.run_cli('translate', self.path, expect=0).stdout)
+        self.assertIn('Every second-order construct has a decision', text)
+        self.refused('--set-aside')
+
+        log = self.json_of('--decisions')['log']
+        self.assertEqual([(d['construct'], d['kind']) for d in log], kinds)
+        for i, d in enumerate(log):
+            self.assertEqual(d['rationale'], 'reason %d' % i)
+            self.assertEqual(d['reviewer'], {'reciprocal': 'ak', 'refutational': 'jo'}.get(d['kind']))
+            self.assertEqual(d['concept'], {'new-concept': 'idea-%d' % i, 'reciprocal': 'being-listened-to',
+                                            'refutational': 'warmth'}.get(d['kind']))
+            self.assertEqual(d['translation'] is not None, d['kind'] in ('reciprocal', 'refutational'))
+            self.assertRegex(d['created'], r'^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$')
+        text = self.text(self.run_cli('translate', self.path, '--decisions', expect=0).stdout)
+        self.assertTrue(text.startswith('11 decisions, in the order made\n'), text)
+        self.assertIn('Rationale: reason 10', text)
+
+        after = self.counts()
+        self.assertEqual(after['concepts'], original['concepts'] + 3)
+        self.assertEqual(after['reciprocal_translations'], original['reciprocal_translations'] + 3)
+        self.assertEqual(after['refutational_translations'], original['refutational_translations'] + 3)
+        self.run_cli('validate', self.path, expect=0)
+        self.assertIn('Session:  chronological order, 11 decisions, complete',
+                      self.text(self.run_cli('info', self.path).stdout))
+
+        # Undo takes every decision back, with what it made.
+        for i in reversed(range(11)):
+            done = self.json_of('--undo')
+            self.assertTrue(done['done'].startswith('Undone: %s (study ' % kinds[i][0]), done['done'])
+            self.assertEqual(done['session']['decisions'], i)
+            self.assertEqual(done['session']['current_construct'], kinds[i][0])
+        self.assertIn('no decision', self.refused('--undo'))
+        self.assertEqual(self.counts(), original)
+
+    def test_discard_and_orders(self):
+        self.json_of('--start')
+        self.assertEqual(self.json_of()['session']['order'], 'index')
+        table = json.loads(self.run_cli('translate', self.path, '--table', '-f', 'json', expect=0).stdout)
+        self.assertEqual(table['order'], 'index')
+        done = self.json_of('--set-order', 'chronological')
+        self.assertEqual(done['session']['order'], 'chronological')
+        # The table follows the session's order unless told otherwise.
+        table = json.loads(self.run_cli('translate', self.path, '--table', '-f', 'json', expect=0).stdout)
+        self.assertEqual(table['order'], 'chronological')
+        table = json.loads(self.run_cli('translate', self.path, '--table', '--order', 'custom',
+                                        '-f', 'json', expect=0).stdout)
+        self.assertEqual(table['order'], 'custom')
+
+        self.json_of('--new-concept', 'kept', '--concept-id', 'kept')
+        concepts = self.counts()['concepts']
+        done = self.json_of('--discard')
+        self.assertIn('stay in the project', done['done'])
+        self.assertIsNone(done['session'])
+        self.assertEqual(self.counts()['concepts'], concepts)
+        self.assertIsNone(json.loads(self.run_cli('info', '--json', self.path).stdout)['session'])
+        # Read-only views take standard input.
+        self.json_of('--start')
+        with open(self.path, 'rb') as f:
+            data = f.read()
+        proc = self.run_cli('translate', '-', '-f', 'json', stdin=data, expect=0)
+        self.assertEqual(json.loads(proc.stdout)['session']['decisions'], 0)
+        self.run_cli('translate', '-', '--decisions', stdin=data, expect=0)
+
+    def test_text_view(self):
+        self.run_cli('translate', self.path, '--start', expect=0)
+        text = self.text(self.run_cli('translate', self.path, expect=0).stdout)
+        status = self.json_of()
+        current = status['next']['construct']
+        self.assertIn('Next: %s\n' % current['id'], text)
+        self.assertIn('Concepts so far (6)', text)
+        for quote in status['next']['quotes']:
+            self.assertIn(quote['id'], text)
+        self.assertIn('--reciprocal CONCEPT', text)
+        # Wrapped to 78 columns, but for the commands to copy, which name FILE.
+        for line in text.splitlines():
+            if self.path not in line:
+                self.assertLessEqual(len(line), 78, line)
+
+    def test_usage_errors(self):
+        for args in (['--undo', '--set-aside'], ['--start', '--table'],
+                     ['--order', 'index'], ['--start', '--order', 'random'],
+                     ['--set-order', 'random'], ['--set-aside', '--concept-id', 'x'],
+                     ['--undo', '--rationale', 'x'], ['--table', '--reviewer', 'ak'],
+                     ['--reciprocal', ''], ['--decisions', '-f', 'csv'], ['-f', 'dot']):
+            with self.subTest(args=args):
+                self.assert_usage_error('translate', self.path, *args)
+        self.assert_usage_error('translate', '-', '--start')
+        self.assert_usage_error('translate')
+        self.assertEqual(read_bytes(self.path), read_bytes(STARTER))
 
 
 if __name__ == '__main__':
