@@ -48,7 +48,7 @@ static guint
 side_bucket (gconstpointer side,
              guint         bits)
 {
-  /* Fibonacci hashing: the high bits of the address times 2^64 / phi. */
+  /* Fibonacci hashing: the top @bits bits of the address times 2^64 / phi. */
   return (guint) (((guint64) (guintptr) side * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> (64 - bits));
 }
 
@@ -58,9 +58,10 @@ index_refutations (const MteProject *project,
 {
   guint n_sides = 2 * project->refutations->len, n = 0;
 
-  /* At least four buckets per side keeps most look-ups at an empty one. */
+  /* At least four buckets per side keeps most look-ups at an empty one
+   * (past 2^30 buckets, the chains grow instead). */
   out->bits = 4;
-  while ((1u << out->bits) < 4 * n_sides)
+  while (out->bits < 30 && ((guint64) 1 << out->bits) < 4 * (guint64) n_sides)
     out->bits++;
   out->heads = g_new (guint, 1u << out->bits);
   memset (out->heads, 0xff, sizeof (guint) << out->bits);
