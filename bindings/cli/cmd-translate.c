@@ -563,22 +563,17 @@ act (MteProject    *project,
   switch (r->action)
     {
     case ACTION_RECIPROCAL:
-      {
-        MteTranslation *t = mte_session_translate (session, r->argument, r->rationale,
-                                                   r->reviewer, error);
-
-        return t == NULL ? NULL
-          : g_strdup_printf ("Recorded: %s translates reciprocally into %s (%s).",
-                             construct_id, r->argument, mte_translation_get_id (t));
-      }
     case ACTION_REFUTES:
       {
-        MteTranslation *t = mte_session_refute (session, r->argument, r->rationale,
-                                                r->reviewer, error);
+        gboolean reciprocal = r->action == ACTION_RECIPROCAL;
+        MteTranslation *t = (reciprocal ? mte_session_translate : mte_session_refute)
+          (session, r->argument, r->rationale, r->reviewer, error);
 
         return t == NULL ? NULL
-          : g_strdup_printf ("Recorded: %s refutes %s (%s).",
-                             construct_id, r->argument, mte_translation_get_id (t));
+          : g_strdup_printf ("Recorded: %s %s %s (%s).", construct_id,
+                             decision_phrase (reciprocal ? MTE_DECISION_RECIPROCAL
+                                                         : MTE_DECISION_REFUTATIONAL),
+                             r->argument, mte_translation_get_id (t));
       }
     case ACTION_NEW_CONCEPT:
       {
