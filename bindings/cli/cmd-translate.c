@@ -690,18 +690,17 @@ mte_cli_translate (int    argc,
     { "discard", 0, 0, G_OPTION_ARG_NONE, &discard,
       "Drop the session record; what its decisions made stays", NULL },
     { "order", 'o', 0, G_OPTION_ARG_STRING, &order_name,
-      "Study order for --table and --start: project, chronological, index or custom "
-      "(default: the session's, else index)", "ORDER" },
+      "Study order of --table (default: the session's) and --start (index)", "ORDER" },
     { "rationale", 'r', 0, G_OPTION_ARG_STRING, &rationale,
       "Why the team decided so (with a decision)", "TEXT" },
     { "reviewer", 0, 0, G_OPTION_ARG_STRING, &reviewer,
       "The id of the team member who decided (with a decision)", "MEMBER" },
     { "concept-id", 0, 0, G_OPTION_ARG_STRING, &concept_id,
-      "The id of the new concept (with --new-concept; default generated)", "ID" },
+      "The new concept's id (with --new-concept; default generated)", "ID" },
     { "construct", 'c', 0, G_OPTION_ARG_STRING, &construct,
       "Record the decision only if it is about construct ID", "ID" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-      "Output format: text or json; for --table also csv or md (default text)", "FORMAT" },
+      "text (the default) or json; for --table also csv or md", "FORMAT" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, NULL },
     G_OPTION_ENTRY_NULL
   };
@@ -732,8 +731,8 @@ mte_cli_translate (int    argc,
     "  metaethno translate review.xml --reciprocal k1 -r \"same idea\" --reviewer m1\n"
     "  metaethno translate review.xml --table\n"
     "\n"
-    "FILE may be '-' (standard input) only for showing the session, --table\n"
-    "and --decisions.\n"
+    "ORDER is project, chronological, index or custom. FILE may be '-'\n"
+    "(standard input) only for showing the session, --table and --decisions.\n"
     "\n"
     "Exit status: 0 on success, 1 when FILE cannot be loaded or saved or the\n"
     "session refuses the action (nothing is saved then), 2 for a usage error.",
