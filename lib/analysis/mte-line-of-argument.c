@@ -68,14 +68,14 @@ index_refutations (const MteProject *project,
   out->items = g_new (Refutation, n_sides + 1);
   for (guint i = 0; i < project->refutations->len; i++)
     {
-      MteTranslation *t = g_ptr_array_index (project->refutations, i);
-      const MteEntity *sides[2] = { t->source, t->target };
+      const MteRefutation *r = &g_array_index (project->refutations, MteRefutation, i);
+      const MteEntity *sides[2] = { r->source.entity, r->target.entity };
 
       for (guint k = 0; k < 2; k++)
         {
           guint b = side_bucket (sides[k], out->bits);
 
-          out->items[n] = (Refutation) { sides[k], t, out->heads[b] };
+          out->items[n] = (Refutation) { sides[k], r->translation, out->heads[b] };
           out->heads[b] = n++;
         }
     }

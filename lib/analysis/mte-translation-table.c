@@ -60,12 +60,15 @@ note (GArray       *notes,
 /* Sorts the @n notes of @in, in the order noted, by (column, construct)
  * into @out with two stable counting sorts (by construct, then by
  * column): linear in the notes, studies and constructs per study, where a
- * comparison sort was the largest cost of the table. */
+ * comparison sort was the largest cost of the table. When @column_end is
+ * not NULL, it receives for each of the @n_columns columns where its
+ * notes end in @out. */
 static void
 sort_notes (const Note *in,
             guint       n,
             guint       n_columns,
-            Note       *out)
+            Note       *out,
+            guint      *column_end)
 {
   g_autofree Note *by_construct = g_new (Note, n + 1);
   g_autofree guint *start = NULL;
@@ -92,15 +95,19 @@ sort_notes (const Note *in,
     start[c] += start[c - 1];
   for (guint i = 0; i < n; i++)
     out[start[by_construct[i].column]++] = by_construct[i];
+  if (column_end != NULL && n_columns > 0)
+    memcpy (column_end, start, n_columns * sizeof (guint));
 }
 
 /* Notes every expression, in the order of the walk over the concepts,
- * and returns them sorted, @n of them. */
+ * and returns them sorted, @n of them, with where each column's notes end
+ * (@column_end, @n_columns of them). */
 static Note *
 note_expressions (const MteProject *project,
                   const guint      *columns,
                   guint             n_columns,
-                  guint            *n)
+                  guint            *n,
+                  guint            *column_end)
 {
   g_autofree Note *noted = NULL;
   Note *sorted;
@@ -118,69 +125,62 @@ note_expressions (const MteProject *project,
                               (r << 2) | (guint) MTE_CELL_EXPRESSES };
     }
   sorted = g_new (Note, total + 1);
-  sort_notes (noted, total, n_columns, sorted);
+  sort_notes (noted, total, n_columns, sorted, column_end);
   *n = total;
   return sorted;
 }
 
 /* Notes that whatever stands on @study_side refutes the concept at
- * @concept_index. */
+ * @concept_index: a construct, in its study's column; a concept, in the
+ * column of the study the translation names for it, if any. */
 static void
-note_refutes (GArray       *notes,
-              const guint  *columns,
-              MteEntity    *study_side,
-              MteStudy     *study_side_study,
-              guint         concept_index)
+note_refutes (GArray                  *notes,
+              const guint             *columns,
+              const MteRefutationSide *study_side,
+              guint                    concept_index)
 {
-  if (study_side->kind == MTE_ENTITY_CONSTRUCT)
-    note (notes, mte_study_column (columns, ((MteConstruct *) study_side)->study),
-          study_side->index, concept_index, MTE_CELL_REFUTES);
-  else if (study_side_study != NULL)
-    note (notes, mte_study_column (columns, study_side_study), G_MAXUINT,
+  if (study_side->study != G_MAXUINT)
+    note (notes, columns[study_side->study],
+          study_side->kind == MTE_ENTITY_CONSTRUCT ? study_side->index : G_MAXUINT,
           concept_index, MTE_CELL_REFUTES);
 }
 
 /* Records that whatever stands on @study_side refutes the concept(s) on
  * @concept_side: the concept itself, or the concepts a construct
- * expresses, read from @expressions (the @n_expressions expression notes,
- * sorted). */
+ * expresses, read from @expressions (the expression notes, sorted, each
+ * column's ending at @column_end). Everything comes from the
+ * refutation's copy of the model and the notes: no entity is read. */
 static void
-note_refutation (GArray      *notes,
-                 const Note  *expressions,
-                 guint        n_expressions,
-                 const guint *columns,
-                 MteEntity   *study_side,
-                 MteStudy    *study_side_study,
-                 MteEntity   *concept_side)
+note_refutation (GArray                  *notes,
+                 const Note              *expressions,
+                 const guint             *column_end,
+                 const guint             *columns,
+                 const MteRefutationSide *study_side,
+                 const MteRefutationSide *concept_side)
 {
-  guint column, construct, lo = 0, hi = n_expressions;
+  guint column, lo, hi, end;
 
   if (concept_side->kind == MTE_ENTITY_CONCEPT)
     {
-      note_refutes (notes, columns, study_side, study_side_study, concept_side->index);
+      note_refutes (notes, columns, study_side, concept_side->index);
       return;
     }
 
-  /* The construct's first expression note, then the others. */
-  column = mte_study_column (columns, ((MteConstruct *) concept_side)->study);
-  construct = concept_side->index;
+  /* The construct's first note in its study's column, then the others. */
+  column = columns[concept_side->study];
+  lo = column > 0 ? column_end[column - 1] : 0;
+  hi = end = column_end[column];
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
-      const Note *n = &expressions[mid];
 
-      if (n->column < column || (n->column == column && n->construct < construct))
+      if (expressions[mid].construct < concept_side->index)
         lo = mid + 1;
       else
         hi = mid;
     }
-  for (; lo < n_expressions; lo++)
-    {
-      if (expressions[lo].column != column || expressions[lo].construct != construct)
-        break;
-      note_refutes (notes, columns, study_side, study_side_study,
-                    expressions[lo].packed >> 2);
-    }
+  for (; lo < end && expressions[lo].construct == concept_side->index; lo++)
+    note_refutes (notes, columns, study_side, expressions[lo].packed >> 2);
 }
 
 /* Two sorted runs of notes read as one: the expressions, then at equal
@@ -265,6 +265,7 @@ mte_translation_table_new (const MteProject *project,
   MteTranslationTable *table;
   g_autofree guint *columns = NULL;
   g_autofree Note *expressions = NULL;      /* sorted */
+  g_autofree guint *column_end = NULL;      /* where each column's expressions end */
   g_autoptr (GArray) refuting = NULL;       /* in the order noted */
   g_autofree Note *refuting_sorted = NULL;
   g_autofree guint *appearance = NULL;      /* rows in order of first appearance */
@@ -290,19 +291,18 @@ mte_translation_table_new (const MteProject *project,
   /* Only the constructs that say something are noted: the others (most
    * of a large review) are never touched. Refutations, far fewer, are
    * noted apart and sorted on their own. */
-  expressions = note_expressions (project, columns, table->n_studies, &n_expressions);
+  column_end = g_new (guint, table->n_studies + 1);
+  expressions = note_expressions (project, columns, table->n_studies, &n_expressions, column_end);
   refuting = g_array_new (FALSE, FALSE, sizeof (Note));
   for (guint t = 0; t < project->refutations->len; t++)
     {
-      MteTranslation *tr = g_ptr_array_index (project->refutations, t);
+      const MteRefutation *r = &g_array_index (project->refutations, MteRefutation, t);
 
-      note_refutation (refuting, expressions, n_expressions, columns,
-                       tr->source, tr->source_study, tr->target);
-      note_refutation (refuting, expressions, n_expressions, columns,
-                       tr->target, tr->target_study, tr->source);
+      note_refutation (refuting, expressions, column_end, columns, &r->source, &r->target);
+      note_refutation (refuting, expressions, column_end, columns, &r->target, &r->source);
     }
   refuting_sorted = g_new (Note, refuting->len + 1);
-  sort_notes ((Note *) refuting->data, refuting->len, table->n_studies, refuting_sorted);
+  sort_notes ((Note *) refuting->data, refuting->len, table->n_studies, refuting_sorted, NULL);
 
   merge = (NoteMerge) { expressions, refuting_sorted, n_expressions, refuting->len, 0, 0 };
   appearance = g_new (guint, table->n_rows + 1);

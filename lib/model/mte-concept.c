@@ -155,6 +155,62 @@ require_side (MteProject *project,
   return entity;
 }
 
+/* Refutations as analyses read them (MteRefutation). */
+
+static MteRefutationSide
+refutation_side (MteEntity *entity,
+                 MteStudy  *study)
+{
+  MteRefutationSide side = { entity, entity->kind, G_MAXUINT, entity->index };
+
+  if (entity->kind == MTE_ENTITY_CONSTRUCT)
+    side.study = ((MteConstruct *) entity)->study->base.index;
+  else if (study != NULL)
+    side.study = study->base.index;
+  return side;
+}
+
+static MteRefutation
+refutation_of (MteTranslation *translation)
+{
+  return (MteRefutation) {
+    translation,
+    refutation_side (translation->source, translation->source_study),
+    refutation_side (translation->target, translation->target_study),
+  };
+}
+
+/* Where @translation stands, or would stand, among @refutations, which
+ * are in project order. */
+static guint
+refutation_place (GArray               *refutations,
+                  const MteTranslation *translation)
+{
+  guint at = 0, hi = refutations->len;
+
+  while (at < hi)
+    {
+      guint mid = at + (hi - at) / 2;
+
+      if (g_array_index (refutations, MteRefutation, mid).translation->base.index < translation->base.index)
+        at = mid + 1;
+      else
+        hi = mid;
+    }
+  return at;
+}
+
+void
+mte_project_refresh_refutations (MteProject *project)
+{
+  for (guint i = 0; i < project->refutations->len; i++)
+    {
+      MteRefutation *r = &g_array_index (project->refutations, MteRefutation, i);
+
+      *r = refutation_of (r->translation);
+    }
+}
+
 MteTranslation *
 mte_project_add_translation (MteProject         *project,
                              const char         *id,
@@ -199,7 +255,11 @@ mte_project_add_translation (MteProject         *project,
   mte_entity_append (project->translations, translation);
   /* The newest translation is the last in project order. */
   if (kind == MTE_TRANSLATION_REFUTATIONAL)
-    g_ptr_array_add (project->refutations, translation);
+    {
+      MteRefutation refutation = refutation_of (translation);
+
+      g_array_append_val (project->refutations, refutation);
+    }
   return translation;
 }
 
@@ -219,23 +279,17 @@ mte_translation_set_kind (MteTranslation     *translation,
                     kind == MTE_TRANSLATION_REFUTATIONAL);
   if (kind != translation->kind)
     {
-      GPtrArray *refutations = translation->base.project->refutations;
-      guint at = 0, hi = refutations->len;
+      GArray *refutations = translation->base.project->refutations;
+      guint at = refutation_place (refutations, translation);
 
-      /* Its place among the refutations, which are in project order. */
-      while (at < hi)
-        {
-          guint mid = at + (hi - at) / 2;
-
-          if (((MteEntity *) g_ptr_array_index (refutations, mid))->index < translation->base.index)
-            at = mid + 1;
-          else
-            hi = mid;
-        }
       if (kind == MTE_TRANSLATION_REFUTATIONAL)
-        g_ptr_array_insert (refutations, (gint) at, translation);
+        {
+          MteRefutation refutation = refutation_of (translation);
+
+          g_array_insert_val (refutations, at, refutation);
+        }
       else
-        g_ptr_array_remove_index (refutations, at);
+        g_array_remove_index (refutations, at);
       translation->kind = kind;
     }
   mte_project_touch (translation->base.project);
@@ -302,6 +356,13 @@ set_side_study (MteTranslation *translation,
                                                  "study", error)) == NULL)
     return FALSE;
   *slot = study;
+  if (translation->kind == MTE_TRANSLATION_REFUTATIONAL)
+    {
+      GArray *refutations = translation->base.project->refutations;
+
+      g_array_index (refutations, MteRefutation, refutation_place (refutations, translation)) =
+        refutation_of (translation);
+    }
   mte_project_touch (translation->base.project);
   return TRUE;
 }

@@ -199,9 +199,11 @@ struct _MteProject {
   GPtrArray  *studies;
   GPtrArray  *concepts;
   GPtrArray  *translations;
-  GPtrArray  *refutations;      /* the refutational translations, borrowed,
-                                 * in project order: analyses look them up
-                                 * without reading every translation */
+  GArray     *refutations;      /* MteRefutation: the refutational
+                                 * translations in project order, with
+                                 * their sides placed, so that analyses
+                                 * read neither every translation nor the
+                                 * entities on their sides */
   GPtrArray  *third_orders;
   GPtrArray  *argument_links;
   GPtrArray  *frameworks;
@@ -295,6 +297,29 @@ gboolean mte_construct_list_drop (MteConstructList *list, GHashTable *doomed);
 /* Copies the indexes from the model again, after studies or constructs
  * moved. */
 void mte_construct_list_refresh (MteConstructList *list);
+
+/* One side of a refutational translation as analyses read it: the
+ * entity, its kind, and the indexes that place it, copied from the model.
+ * @study is a construct's study or, for a concept, the study the
+ * translation names for that side (G_MAXUINT: none); @index is a
+ * construct's index in its study or a concept's in the project. */
+typedef struct {
+  MteEntity     *entity;
+  MteEntityKind  kind;
+  guint          study;
+  guint          index;
+} MteRefutationSide;
+
+typedef struct {
+  MteTranslation    *translation;
+  MteRefutationSide  source;
+  MteRefutationSide  target;
+} MteRefutation;
+
+/* Copies the sides' indexes of every refutation again from the model;
+ * called by mte_project_remove(), which may move studies, constructs and
+ * concepts and clear translations' studies (mte-concept.c). */
+void mte_project_refresh_refutations (MteProject *project);
 
 /* Frees one entity's own memory (not its children in the project tables). */
 void mte_entity_free (MteEntity *entity);

@@ -168,7 +168,7 @@ mte_project_new (void)
   project->studies = g_ptr_array_new ();
   project->concepts = g_ptr_array_new ();
   project->translations = g_ptr_array_new ();
-  project->refutations = g_ptr_array_new ();
+  project->refutations = g_array_new (FALSE, FALSE, sizeof (MteRefutation));
   project->third_orders = g_ptr_array_new ();
   project->argument_links = g_ptr_array_new ();
   project->frameworks = g_ptr_array_new ();
@@ -198,7 +198,7 @@ mte_project_free (MteProject *project)
   free_entities (project->argument_links);
   free_entities (project->third_orders);
   free_entities (project->translations);
-  g_ptr_array_unref (project->refutations);
+  g_array_unref (project->refutations);
   free_entities (project->concepts);
   free_entities (project->studies);
   free_entities (project->checklists);

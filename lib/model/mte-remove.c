@@ -478,6 +478,22 @@ free_doomed_in (MteProject *project,
   return TRUE;
 }
 
+static void
+drop_doomed_refutations (GArray     *refutations,
+                         GHashTable *doomed)
+{
+  guint kept = 0;
+
+  for (guint i = 0; i < refutations->len; i++)
+    {
+      MteRefutation *r = &g_array_index (refutations, MteRefutation, i);
+
+      if (!g_hash_table_contains (doomed, r->translation))
+        g_array_index (refutations, MteRefutation, kept++) = *r;
+    }
+  g_array_set_size (refutations, kept);
+}
+
 /* Copies the indexes of studies and constructs again into every list of
  * constructs, after a removal moved them. */
 static void
@@ -510,7 +526,7 @@ free_doomed (MteProject *project,
     }
   free_doomed_in (project, project->memos, doomed);
   free_doomed_in (project, project->argument_links, doomed);
-  drop_doomed_from_list (project->refutations, doomed);
+  drop_doomed_refutations (project->refutations, doomed);
   free_doomed_in (project, project->translations, doomed);
   free_doomed_in (project, project->third_orders, doomed);
   free_doomed_in (project, project->concepts, doomed);
@@ -520,6 +536,8 @@ free_doomed (MteProject *project,
   free_doomed_in (project, project->members, doomed);
   if (moved)
     refresh_construct_lists (project);
+  /* Concepts may have moved too, and translations lost their studies. */
+  mte_project_refresh_refutations (project);
 }
 
 static char *
