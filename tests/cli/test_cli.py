@@ -7,6 +7,8 @@
 #   MTE_EXAMPLES      docs/examples: starter.xml
 #   MTE_MAKE_STARTER  (optional) the program that writes starter.xml
 #   MTE_LIST_STUDIES  (optional) the README's example program
+#   MTE_FAULT_SHIM    (optional) tests/robustness's LD_PRELOAD shim that
+#                     makes saves fail
 #
 # Under `meson test --setup=valgrind` this script itself runs in valgrind,
 # which does not follow child processes; the script notices and runs each
@@ -34,6 +36,7 @@ TEST_DATA = os.environ.get('MTE_TEST_DATA', '')
 EXAMPLES = os.environ.get('MTE_EXAMPLES', '')
 MAKE_STARTER = os.environ.get('MTE_MAKE_STARTER', '')
 LIST_STUDIES = os.environ.get('MTE_LIST_STUDIES', '')
+FAULT_SHIM = os.environ.get('MTE_FAULT_SHIM', '')
 STARTER = os.path.join(EXAMPLES, 'starter.xml')
 
 COMMANDS = ['validate', 'info', 'convert', 'grid', 'relate', 'translate',
@@ -887,6 +890,26 @@ class TestTranslateSession(CliTestCase):
         proc = self.run_cli('translate', '-', '-f', 'json', stdin=data, expect=0)
         self.assertEqual(json.loads(proc.stdout)['session']['decisions'], 0)
         self.run_cli('translate', '-', '--decisions', stdin=data, expect=0)
+
+    @unittest.skipIf(WRAPPER or not FAULT_SHIM, 'needs the fault shim, outside valgrind')
+    def test_failed_save_changes_nothing(self):
+        # A decision whose save fails (a full disk, fsync or rename
+        # failing) is reported and leaves FILE exactly as it was.
+        self.run_cli('translate', self.path, '--start', expect=0)
+        before = read_bytes(self.path)
+        for fault in ({'MTE_FAULT_ENOSPC_AFTER': '100'}, {'MTE_FAULT_FSYNC': '1'},
+                      {'MTE_FAULT_RENAME': '1'}):
+            with self.subTest(fault=fault):
+                env = dict(os.environ, LD_PRELOAD=FAULT_SHIM, MTE_FAULT_DIR=self.tmp, **fault)
+                proc = subprocess.run([METAETHNO, 'translate', self.path, '--set-aside',
+                                       '--rationale', 'not saved'], env=env,
+                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120)
+                self.assertEqual(proc.returncode, 1, proc.stderr)
+                self.assertEqual(proc.stdout, b'')
+                self.assertEqual(len(self.text(proc.stderr).splitlines()), 1, proc.stderr)
+                self.assertEqual(read_bytes(self.path), before)
+                self.assertEqual(os.listdir(self.tmp), ['review.xml'])
+        self.assertEqual(self.json_of('--set-aside')['session']['decisions'], 1)
 
     def test_text_view(self):
         self.run_cli('translate', self.path, '--start', expect=0)
