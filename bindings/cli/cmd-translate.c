@@ -723,7 +723,7 @@ mte_cli_translate (int    argc,
     "Each action that changes the project saves FILE again (atomically: on\n"
     "any failure FILE is left as it was) and shows the session. A session\n"
     "can stop after any decision and resume later. --construct guards a\n"
-    "decision made from an earlier look at the session.\n"
+    "decision made from an earlier look at the session (it is not a lock).\n"
     "\n"
     "Example:\n"
     "  metaethno translate review.xml --start --order chronological\n"
