@@ -375,15 +375,7 @@ status_json (const MteProject *project,
   mte_cli_json_add_string (builder, "file", file);
   if (message != NULL)
     mte_cli_json_add_string (builder, "done", message);
-  json_builder_set_member_name (builder, "session");
-  if (session == NULL)
-    json_builder_add_null_value (builder);
-  else
-    {
-      json_builder_begin_object (builder);
-      add_counts (builder, session);
-      json_builder_end_object (builder);
-    }
+  mte_cli_json_add_session (builder, project);
 
   json_builder_set_member_name (builder, "next");
   if (next == NULL)
