@@ -32,6 +32,34 @@ void mte_format_error_set (GError    **error,
  */
 char *mte_message_text (const char *text, guint max_chars);
 
+/*
+ * A file name for a message: valid UTF-8 whatever the bytes of the name
+ * (a byte that is not part of UTF-8 is written \xHH) and control
+ * characters escaped as by mte_message_text(), never cut.
+ */
+char *mte_message_path (const char *path);
+
+/*
+ * Every library error message passes through this before it is set: the
+ * result is valid UTF-8 on one line (control characters escaped as above),
+ * any quoted value ('...') longer than MTE_MESSAGE_MAX_QUOTED characters
+ * is cut with "…", and the whole is at most MTE_MESSAGE_MAX characters.
+ */
+#define MTE_MESSAGE_MAX_QUOTED 80
+#define MTE_MESSAGE_MAX 1000
+char *mte_message_clean (const char *message);
+
+/*
+ * g_set_error() with the message cleaned by mte_message_clean(). The
+ * library sets its errors with this (or mte_format_error_set()), so no
+ * error from it spans two lines or quotes a megabyte.
+ */
+void mte_set_error (GError    **error,
+                    GQuark      domain,
+                    int         code,
+                    const char *format,
+                    ...) G_GNUC_PRINTF (4, 5);
+
 G_END_DECLS
 
 #endif /* MTE_ERROR_PRIVATE_H */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 G_DEFINE_QUARK (mte-model-error-quark, mte_model_error)
+G_DEFINE_QUARK (mte-save-error-quark, mte_save_error)
 
 /* The format error domain is "extended" so that the location of a load
  * failure travels with the GError (and with its copies) and bindings can
@@ -73,7 +74,9 @@ mte_format_error_set (GError       **error,
                       const char    *format,
                       ...)
 {
+  g_autofree char *raw = NULL;
   g_autofree char *what = NULL;
+  g_autofree char *shown = NULL;
   g_autofree char *message = NULL;
   GError *err;
   MteFormatErrorPrivate *priv;
@@ -85,15 +88,17 @@ mte_format_error_set (GError       **error,
     file = "<data>";
 
   va_start (args, format);
-  what = g_strdup_vprintf (format, args);
+  raw = g_strdup_vprintf (format, args);
   va_end (args);
+  what = mte_message_clean (raw);
+  shown = mte_message_path (file);
 
   if (line > 0 && column > 0)
-    message = g_strdup_printf ("%s:%d:%d: %s", file, line, column, what);
+    message = g_strdup_printf ("%s:%d:%d: %s", shown, line, column, what);
   else if (line > 0)
-    message = g_strdup_printf ("%s:%d: %s", file, line, what);
+    message = g_strdup_printf ("%s:%d: %s", shown, line, what);
   else
-    message = g_strdup_printf ("%s: %s", file, what);
+    message = g_strdup_printf ("%s: %s", shown, what);
 
   err = g_error_new_literal (MTE_FORMAT_ERROR, code, message);
   priv = mte_format_error_get_private (err);
@@ -140,4 +145,146 @@ mte_message_text (const char *text,
         }
     }
   return g_string_free (out, FALSE);
+}
+
+/* Appends @c (a code point of a valid sequence, or a stray byte when
+ * @stray) as a message shows it. */
+static void
+append_shown (GString *out, const char *p, gsize length, gboolean stray)
+{
+  guchar c = (guchar) *p;
+
+  if (stray)
+    g_string_append_printf (out, "\\x%02X", c);
+  else if (c == '\n')
+    g_string_append (out, "\\n");
+  else if (c == '\r')
+    g_string_append (out, "\\r");
+  else if (c == '\t')
+    g_string_append (out, "\\t");
+  else if (c < 0x20 || c == 0x7F)
+    g_string_append_printf (out, "\\x%02X", c);
+  else if (length == 2 && c == 0xC2 && (guchar) p[1] < 0xA0)
+    g_string_append_printf (out, "\\u%04X", (guchar) p[1]);   /* C1 controls */
+  else if (length == 3 && (guchar) p[0] == 0xE2 && (guchar) p[1] == 0x80 &&
+           ((guchar) p[2] == 0xA8 || (guchar) p[2] == 0xA9))
+    g_string_append_printf (out, "\\u%04X", 0x2000 + (guchar) p[2] - 0x80);   /* U+2028/9 */
+  else
+    g_string_append_len (out, p, (gssize) length);
+}
+
+/* The length of the valid UTF-8 sequence at @p (before @end), or 0. */
+static gsize
+valid_sequence (const char *p, const char *end)
+{
+  gunichar c = g_utf8_get_char_validated (p, end - p);
+
+  if (c == (gunichar) -1 || c == (gunichar) -2 || c == 0)
+    return 0;
+  return (gsize) (g_utf8_next_char (p) - p);
+}
+
+char *
+mte_message_path (const char *path)
+{
+  GString *out;
+  const char *end;
+
+  if (path == NULL)
+    return g_strdup ("");
+  end = path + strlen (path);
+  out = g_string_sized_new ((gsize) (end - path) + 8);
+  for (const char *p = path; p < end;)
+    {
+      gsize n = valid_sequence (p, end);
+
+      append_shown (out, p, MAX (n, 1), n == 0);
+      p += MAX (n, 1);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Quotes open a value when no letter or digit stands before them and close
+ * one when none follows; an apostrophe inside a word does neither. */
+static gboolean
+opens_quote (const char *start, const char *p)
+{
+  return *p == '\'' && (p == start || !g_ascii_isalnum (p[-1]));
+}
+
+static gboolean
+closes_quote (const char *p)
+{
+  return *p == '\'' && !g_ascii_isalnum (p[1]);
+}
+
+char *
+mte_message_clean (const char *message)
+{
+  GString *out;
+  const char *end;
+  gboolean in_quote = FALSE;
+  guint quoted = 0;                 /* characters of the value shown */
+  guint total = 0;
+
+  if (message == NULL)
+    return g_strdup ("");
+  end = message + strlen (message);
+  out = g_string_sized_new (MIN ((gsize) (end - message), (gsize) MTE_MESSAGE_MAX * 4) + 8);
+  for (const char *p = message; p < end;)
+    {
+      gsize n = valid_sequence (p, end);
+      gsize step = MAX (n, 1);
+
+      if (total == MTE_MESSAGE_MAX)
+        {
+          g_string_append (out, "\u2026");
+          break;
+        }
+      if (in_quote && closes_quote (p))
+        in_quote = FALSE;
+      else if (!in_quote && opens_quote (message, p))
+        {
+          in_quote = TRUE;
+          quoted = 0;
+        }
+      else if (in_quote && quoted++ == MTE_MESSAGE_MAX_QUOTED)
+        {
+          const char *close = p;
+
+          while (close < end && !closes_quote (close))
+            close++;
+          /* The rest of the value gives way to "…"; what follows stays. */
+          g_string_append (out, "\u2026");
+          total++;
+          p = close;
+          continue;
+        }
+      append_shown (out, p, step, n == 0);
+      total++;
+      p += step;
+    }
+  return g_string_free (out, FALSE);
+}
+
+void
+mte_set_error (GError    **error,
+               GQuark      domain,
+               int         code,
+               const char *format,
+               ...)
+{
+  g_autofree char *raw = NULL;
+  va_list args;
+
+  if (error == NULL)
+    return;
+  va_start (args, format);
+  raw = g_strdup_vprintf (format, args);
+  va_end (args);
+  {
+    g_autofree char *clean = mte_message_clean (raw);
+
+    g_propagate_error (error, g_error_new_literal (domain, code, clean));
+  }
 }

@@ -5,6 +5,7 @@
  *
  * Copyright 2026 the metaethno authors. SPDX-License-Identifier: LGPL-2.1-or-later
  */
+#include "mte-error-private.h"
 #include "mte-analysis-private.h"
 
 typedef struct {
@@ -373,7 +374,7 @@ mte_suggestions_accept (const MteSuggestions *suggestions,
 
       if (mte_project_lookup_concept (project, concept->base.id) != concept)
         {
-          g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_NOT_FOUND,
+          mte_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_NOT_FOUND,
                        "suggestion %u names concept '%s', which is not in "
                        "this project", index, concept->base.id);
           return NULL;

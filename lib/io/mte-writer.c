@@ -10,6 +10,7 @@
  */
 #include <string.h>
 
+#include "mte-error-private.h"
 #include "mte-io-private.h"
 #include "mte-model-private.h"
 
@@ -129,7 +130,7 @@ writer_fail_char (MteWriter *w, gunichar c)
 {
   if (w->error != NULL)
     return;
-  g_set_error (&w->error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE,
+  mte_set_error (&w->error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE,
                "%s%s%s%s: character U+%04X cannot be stored in an XML 1.0 file",
                w->where, w->where_id != NULL ? " '" : "",
                w->where_id != NULL ? w->where_id : "",
@@ -226,7 +227,7 @@ attr_time (MteWriter *w, const char *name, gint64 t)
   if (!mte_timestamp_format (t, buf))
     {
       if (w->error == NULL)
-        g_set_error (&w->error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE,
+        mte_set_error (&w->error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE,
                      "%s%s%s%s: time %" G_GINT64_FORMAT " is after year 9999",
                      w->where, w->where_id != NULL ? " '" : "",
                      w->where_id != NULL ? w->where_id : "",

@@ -2,6 +2,7 @@
  *
  * Copyright 2026 the metaethno authors. SPDX-License-Identifier: LGPL-2.1-or-later
  */
+#include "mte-error-private.h"
 #include "mte-model-private.h"
 
 /* ------------------------------------------------------------------ */
@@ -86,7 +87,7 @@ mte_concept_add_expression (MteConcept *concept,
     return FALSE;
   if (construct->order != MTE_CONSTRUCT_SECOND_ORDER)
     {
-      g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_WRONG_KIND,
+      mte_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_WRONG_KIND,
                    "expression '%s' is a first-order construct; studies "
                    "express concepts through second-order constructs",
                    construct_id);
@@ -146,7 +147,7 @@ require_side (MteProject *project,
   if (entity != NULL && entity->kind != MTE_ENTITY_CONSTRUCT &&
       entity->kind != MTE_ENTITY_CONCEPT)
     {
-      g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_WRONG_KIND,
+      mte_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_WRONG_KIND,
                    "%s '%s' is a %s; a translation joins constructs or "
                    "concepts", role, id,
                    mte_entity_kind_to_string (entity->kind));
@@ -235,7 +236,7 @@ mte_project_add_translation (MteProject         *project,
     return NULL;
   if (source == target)
     {
-      g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE,
+      mte_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE,
                    "a translation needs two different sides, not '%s' twice",
                    source_id);
       return NULL;
@@ -344,7 +345,7 @@ set_side_study (MteTranslation *translation,
 
   if (side->kind != MTE_ENTITY_CONCEPT)
     {
-      g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_WRONG_KIND,
+      mte_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_WRONG_KIND,
                    "translation '%s': the %s is construct '%s', which "
                    "already belongs to a study", translation->base.id, role,
                    side->id);

@@ -2,6 +2,7 @@
  *
  * Copyright 2026 the metaethno authors. SPDX-License-Identifier: LGPL-2.1-or-later
  */
+#include "mte-error-private.h"
 #include "mte-model-private.h"
 
 #include <string.h>
@@ -141,7 +142,7 @@ require_level (const MteFramework *framework,
 
   if (i < 0)
     {
-      g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_NOT_FOUND,
+      mte_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_NOT_FOUND,
                    "framework '%s' has no level '%s'", framework->base.id,
                    key);
       return NULL;
@@ -164,7 +165,7 @@ mte_framework_add_level (MteFramework *framework,
     return FALSE;
   if (mte_framework_find_level (framework, key) >= 0)
     {
-      g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_DUPLICATE_ID,
+      mte_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_DUPLICATE_ID,
                    "framework '%s' already has a level '%s'",
                    framework->base.id, key);
       return FALSE;
@@ -215,7 +216,7 @@ mte_framework_remove_level (MteFramework   *framework,
         {
           if (n_classified > 5)
             g_string_append_printf (names, " and %u more", n_classified - 5);
-          g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_HAS_DEPENDENTS,
+          mte_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_HAS_DEPENDENTS,
                        "level '%s' of framework '%s' classifies %s", key,
                        framework->base.id, names->str);
           return FALSE;
@@ -349,7 +350,7 @@ mte_framework_classify (MteFramework *framework,
       entity->kind != MTE_ENTITY_CONCEPT &&
       entity->kind != MTE_ENTITY_THIRD_ORDER)
     {
-      g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_WRONG_KIND,
+      mte_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_WRONG_KIND,
                    "'%s' is a %s; frameworks classify constructs, concepts "
                    "and third-order constructs", entity_id,
                    mte_entity_kind_to_string (entity->kind));

@@ -43,19 +43,19 @@ mte_check_id (const char *id,
     return TRUE;
 
   if (id == NULL || id[0] == '\0')
-    g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_ID,
+    mte_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_ID,
                  "%s is empty", what);
   else if (!g_utf8_validate (id, -1, NULL))
-    g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_ID,
+    mte_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_ID,
                  "%s is not valid UTF-8", what);
   else if (strlen (id) > MTE_ID_MAX_LENGTH)
-    g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_ID,
+    mte_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_ID,
                  "%s is longer than %d characters", what, MTE_ID_MAX_LENGTH);
   else
     {
       g_autofree char *shown = mte_message_text (id, 80);
 
-      g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_ID,
+      mte_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_ID,
                    "%s '%s' is not a valid id (letters, digits, '_', '.', ':' "
                    "and '-', starting with a letter, digit or '_')", what, shown);
     }
@@ -83,7 +83,7 @@ mte_check_utf8 (const char *text,
     return TRUE;
   if (!g_utf8_validate (text, -1, NULL))
     {
-      g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE,
+      mte_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE,
                    "%s is not valid UTF-8", what);
       return FALSE;
     }
@@ -93,7 +93,7 @@ mte_check_utf8 (const char *text,
 
       if (!xml_char_ok (c))
         {
-          g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE,
+          mte_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE,
                        "%s contains the character U+%04X, which a project file "
                        "cannot hold", what, c);
           return FALSE;
@@ -385,7 +385,7 @@ mte_project_register (MteProject   *project,
       other = g_hash_table_lookup (project->entities, id);
       if (other != NULL)
         {
-          g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_DUPLICATE_ID,
+          mte_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_DUPLICATE_ID,
                        "id '%s' is already used by a %s", id,
                        mte_entity_kind_to_string (other->kind));
           return FALSE;
@@ -412,7 +412,7 @@ mte_project_require (const MteProject *project,
 
   if (id == NULL)
     {
-      g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_NOT_FOUND,
+      mte_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_NOT_FOUND,
                    "%s: no id given", role);
       return NULL;
     }
@@ -422,13 +422,13 @@ mte_project_require (const MteProject *project,
       /* Not found, so not necessarily a valid id: quote it safely. */
       g_autofree char *shown = mte_message_text (id, 80);
 
-      g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_NOT_FOUND,
+      mte_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_NOT_FOUND,
                    "%s '%s' does not exist", role, shown);
       return NULL;
     }
   if (kind != MTE_ENTITY_NONE && entity->kind != kind)
     {
-      g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_WRONG_KIND,
+      mte_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_WRONG_KIND,
                    "%s '%s' is a %s, not a %s", role, id,
                    mte_entity_kind_to_string (entity->kind),
                    mte_entity_kind_to_string (kind));
@@ -638,7 +638,7 @@ mte_checklist_add_question (MteChecklist       *checklist,
     return FALSE;
   if (mte_checklist_find_question (checklist, key) >= 0)
     {
-      g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_DUPLICATE_ID,
+      mte_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_DUPLICATE_ID,
                    "checklist '%s' already has a question '%s'",
                    checklist->base.id, key);
       return FALSE;
@@ -647,7 +647,7 @@ mte_checklist_add_question (MteChecklist       *checklist,
     {
       if (answers[i][0] == '\0')
         {
-          g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE,
+          mte_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE,
                        "question '%s': an answer is empty", key);
           return FALSE;
         }
@@ -658,7 +658,7 @@ mte_checklist_add_question (MteChecklist       *checklist,
           {
             g_autofree char *shown = mte_message_text (answers[i], 80);
 
-            g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE,
+            mte_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE,
                          "question '%s': answer '%s' is listed twice", key,
                          shown);
             return FALSE;
@@ -730,7 +730,7 @@ mte_checklist_remove_question (MteChecklist   *checklist,
   index = mte_checklist_find_question (checklist, key);
   if (index < 0)
     {
-      g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_NOT_FOUND,
+      mte_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_NOT_FOUND,
                    "checklist '%s' has no question '%s'", checklist->base.id,
                    key);
       return FALSE;
@@ -741,7 +741,7 @@ mte_checklist_remove_question (MteChecklist   *checklist,
 
       if (mte_study_drop_appraisals (project, checklist, key, FALSE, names) > 0)
         {
-          g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_HAS_DEPENDENTS,
+          mte_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_HAS_DEPENDENTS,
                        "question '%s' of checklist '%s' is answered by %s",
                        key, checklist->base.id, names->str);
           return FALSE;

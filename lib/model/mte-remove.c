@@ -12,6 +12,7 @@
  *
  * Copyright 2026 the metaethno authors. SPDX-License-Identifier: LGPL-2.1-or-later
  */
+#include "mte-error-private.h"
 #include "mte-model-private.h"
 
 /* ------------------------------------------------------------------ */
@@ -574,7 +575,7 @@ mte_project_remove (MteProject     *project,
   entity = g_hash_table_lookup (project->entities, id);
   if (entity == NULL)
     {
-      g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_NOT_FOUND,
+      mte_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_NOT_FOUND,
                    "there is no entity '%s' to remove", id);
       return FALSE;
     }
@@ -588,7 +589,7 @@ mte_project_remove (MteProject     *project,
         {
           g_autofree char *names = describe_dependents (owners);
 
-          g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_HAS_DEPENDENTS,
+          mte_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_HAS_DEPENDENTS,
                        "%s '%s' is referred to by %s (remove those first, or "
                        "cascade)", mte_entity_kind_to_string (entity->kind),
                        id, names);

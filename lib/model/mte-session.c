@@ -10,6 +10,7 @@
  *
  * Copyright 2026 the metaethno authors. SPDX-License-Identifier: LGPL-2.1-or-later
  */
+#include "mte-error-private.h"
 #include "mte-model-private.h"
 
 static const char *const decision_kind_names[] = {
@@ -86,7 +87,7 @@ mte_project_start_session (MteProject    *project,
 
   if (project->session != NULL)
     {
-      g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_FAILED,
+      mte_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_FAILED,
                    "the project already has a translation session (discard it "
                    "before starting another)");
       return NULL;
@@ -241,7 +242,7 @@ prepare (MteSession  *session,
   *reviewer = NULL;
   if (construct == NULL)
     {
-      g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_FAILED,
+      mte_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_FAILED,
                    "the translation session is complete");
       return NULL;
     }
@@ -447,7 +448,7 @@ mte_session_undo (MteSession *session,
 
   if (session->decisions->len == 0)
     {
-      g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_FAILED,
+      mte_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_FAILED,
                    "the translation session has no decision to undo");
       return FALSE;
     }
@@ -586,34 +587,34 @@ mte_session_restore_decision (MteSession      *session,
     return FALSE;
   if (construct->order != MTE_CONSTRUCT_SECOND_ORDER)
     {
-      g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_WRONG_KIND,
+      mte_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_WRONG_KIND,
                    "decision construct '%s' is a first-order construct; the "
                    "session decides on second-order constructs", construct_id);
       return FALSE;
     }
   if (find_decision (session, construct) != NULL)
     {
-      g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE,
+      mte_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE,
                    "construct '%s' has two decisions", construct_id);
       return FALSE;
     }
   if ((kind == MTE_DECISION_SET_ASIDE) != (concept_id == NULL))
     {
-      g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE,
+      mte_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE,
                    "a %s decision on '%s' %s a concept", kind_name, construct_id,
                    concept_id == NULL ? "needs" : "takes no");
       return FALSE;
     }
   if (translated != (translation_id != NULL))
     {
-      g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE,
+      mte_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE,
                    "a %s decision on '%s' %s a translation", kind_name,
                    construct_id, translated ? "needs" : "takes no");
       return FALSE;
     }
   if (expression_added && kind != MTE_DECISION_RECIPROCAL)
     {
-      g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE,
+      mte_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE,
                    "a %s decision on '%s' takes no expression-added", kind_name,
                    construct_id);
       return FALSE;

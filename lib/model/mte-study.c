@@ -107,7 +107,7 @@ mte_study_set_authors (MteStudy           *study,
     {
       if (authors[i][0] == '\0')
         {
-          g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE,
+          mte_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE,
                        "study '%s': author %u is empty", study->base.id, i + 1);
           return FALSE;
         }
@@ -136,7 +136,7 @@ mte_study_set_year (MteStudy *study,
   g_return_val_if_fail (study != NULL, FALSE);
   if (year < 0 || year > 9999)
     {
-      g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE,
+      mte_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE,
                    "study '%s': year %d is outside 1 to 9999", study->base.id,
                    year);
       return FALSE;
@@ -280,7 +280,7 @@ mte_study_set_attribute (MteStudy   *study,
 
   if (key[0] == '\0')
     {
-      g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE,
+      mte_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE,
                    "study '%s': attribute key is empty", study->base.id);
       return FALSE;
     }
@@ -370,7 +370,7 @@ mte_study_set_appraisal (MteStudy   *study,
   qi = mte_checklist_find_question (checklist, question_key);
   if (qi < 0)
     {
-      g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_NOT_FOUND,
+      mte_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_NOT_FOUND,
                    "checklist '%s' has no question '%s'", checklist_id,
                    question_key);
       return FALSE;
@@ -390,7 +390,7 @@ mte_study_set_appraisal (MteStudy   *study,
       g_autofree char *allowed = mte_message_text (joined, 200);
       g_autofree char *given = mte_message_text (answer, 80);
 
-      g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE,
+      mte_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE,
                    "'%s' is not an answer to question '%s' of checklist '%s' "
                    "(allowed: '%s')", given, question_key, checklist_id,
                    allowed);
@@ -664,7 +664,7 @@ mte_construct_set_speaker (MteConstruct *construct,
   if (construct->order != MTE_CONSTRUCT_FIRST_ORDER &&
       speaker != NULL && speaker[0] != '\0')
     {
-      g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_WRONG_KIND,
+      mte_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_WRONG_KIND,
                    "construct '%s' is second order: only participants' words "
                    "have a speaker", construct->base.id);
       return FALSE;
@@ -685,7 +685,7 @@ mte_construct_add_grounding (MteConstruct *construct,
 
   if (construct->order != MTE_CONSTRUCT_SECOND_ORDER)
     {
-      g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_WRONG_KIND,
+      mte_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_WRONG_KIND,
                    "construct '%s' is first order: only second-order "
                    "constructs are grounded in quotes", construct->base.id);
       return FALSE;
@@ -698,7 +698,7 @@ mte_construct_add_grounding (MteConstruct *construct,
     return FALSE;
   if (target->order != MTE_CONSTRUCT_FIRST_ORDER)
     {
-      g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_WRONG_KIND,
+      mte_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_WRONG_KIND,
                    "grounding '%s' is a second-order construct; a "
                    "second-order construct is grounded in first-order ones",
                    first_order_id);
@@ -706,7 +706,7 @@ mte_construct_add_grounding (MteConstruct *construct,
     }
   if (target->study != construct->study)
     {
-      g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_WRONG_KIND,
+      mte_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_WRONG_KIND,
                    "grounding '%s' belongs to study '%s', not to study '%s' "
                    "of construct '%s'", first_order_id, target->study->base.id,
                    construct->study->base.id, construct->base.id);

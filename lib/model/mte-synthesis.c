@@ -2,6 +2,7 @@
  *
  * Copyright 2026 the metaethno authors. SPDX-License-Identifier: LGPL-2.1-or-later
  */
+#include "mte-error-private.h"
 #include "mte-model-private.h"
 
 static const char *const component_names[MTE_CERQUAL_N_COMPONENTS] = {
@@ -128,7 +129,7 @@ mte_third_order_add_basis (MteThirdOrder *third_order,
     return FALSE;
   if (entity->kind != MTE_ENTITY_CONCEPT && entity->kind != MTE_ENTITY_CONSTRUCT)
     {
-      g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_WRONG_KIND,
+      mte_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_WRONG_KIND,
                    "basis '%s' is a %s; a third-order construct rests on "
                    "concepts and constructs", entity_id,
                    mte_entity_kind_to_string (entity->kind));
@@ -183,7 +184,7 @@ mte_third_order_set_concern (MteThirdOrder       *third_order,
   if ((guint) component >= MTE_CERQUAL_N_COMPONENTS ||
       (guint) concern >= G_N_ELEMENTS (concern_names))
     {
-      g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE,
+      mte_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE,
                    "third-order construct '%s': unknown CERQual component "
                    "(%d) or concern (%d)", third_order->base.id,
                    (int) component, (int) concern);
@@ -226,7 +227,7 @@ mte_third_order_set_confidence (MteThirdOrder  *third_order,
 
   if ((guint) confidence >= G_N_ELEMENTS (confidence_names))
     {
-      g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE,
+      mte_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE,
                    "third-order construct '%s': unknown confidence (%d)",
                    third_order->base.id, (int) confidence);
       return FALSE;
@@ -263,7 +264,7 @@ check_relation (const char *relation,
 {
   if (relation == NULL || relation[0] == '\0')
     {
-      g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE,
+      mte_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE,
                    "an argument link needs a relation (e.g. \"%s\")",
                    MTE_RELATION_LEADS_TO);
       return FALSE;
@@ -294,7 +295,7 @@ mte_project_add_argument_link (MteProject *project,
     return NULL;
   if (from == to)
     {
-      g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE,
+      mte_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE,
                    "an argument link cannot join '%s' to itself", from_id);
       return NULL;
     }

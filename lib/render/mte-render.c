@@ -2,6 +2,7 @@
  *
  * Copyright 2026 the metaethno authors. SPDX-License-Identifier: LGPL-2.1-or-later
  */
+#include "mte-error-private.h"
 #include "mte-render-private.h"
 
 #include <math.h>
@@ -41,10 +42,10 @@ mte_render_unsupported (const char     *what,
   const char *name = mte_report_format_to_string (format);
 
   if (name != NULL)
-    g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE,
+    mte_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE,
                  "the %s has no %s format", what, name);
   else
-    g_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE,
+    mte_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE,
                  "unknown report format %d for the %s", (int) format, what);
   return NULL;
 }
