@@ -96,6 +96,43 @@ typedef enum {
 } MteFormatError;
 
 /**
+ * MTE_SAVE_ERROR:
+ *
+ * Error domain for saves that did not happen as asked, for a reason other
+ * than the operating system refusing a step (those are %G_FILE_ERROR).
+ */
+#define MTE_SAVE_ERROR (mte_save_error_quark ())
+
+/**
+ * MteSaveError:
+ * @MTE_SAVE_ERROR_FAILED: catch-all
+ * @MTE_SAVE_ERROR_CHANGED: the file changed on disk (or was removed or
+ *   replaced) since it was loaded, by a program that did not take its
+ *   lock; nothing was saved, so the other program's change is kept
+ * @MTE_SAVE_ERROR_LOCKED: another program holds the file's lock (only
+ *   with %MTE_OPEN_NO_WAIT), or this program already has the file open
+ *   for changes through another #MteProjectFile; nothing was done
+ * @MTE_SAVE_ERROR_NOT_DURABLE: the new content IS in the file (the rename
+ *   happened and every reader now sees it), but flushing the folder to
+ *   disk failed, so a power cut before the system writes it back could
+ *   bring the previous file back. Do not repeat the change: it is saved.
+ *   Unlike every other error, the save took effect.
+ */
+typedef enum {
+  MTE_SAVE_ERROR_FAILED,
+  MTE_SAVE_ERROR_CHANGED,
+  MTE_SAVE_ERROR_LOCKED,
+  MTE_SAVE_ERROR_NOT_DURABLE
+} MteSaveError;
+
+/**
+ * mte_save_error_quark:
+ *
+ * Returns: the #GQuark of the %MTE_SAVE_ERROR domain.
+ */
+MTE_API GQuark mte_save_error_quark (void);
+
+/**
  * mte_model_error_quark:
  *
  * Returns: the #GQuark of the %MTE_MODEL_ERROR domain.

@@ -23,6 +23,8 @@ G_BEGIN_DECLS
 
 /** MteProject: one meta-ethnographic review and everything recorded in it. */
 typedef struct _MteProject MteProject;
+/** MteProjectFile: a project loaded from a file that is locked for changes. */
+typedef struct _MteProjectFile MteProjectFile;
 /** MteEntity: the common base of every identified object in a project. */
 typedef struct _MteEntity MteEntity;
 /** MteMember: a member of the review team (reviewer, memo author). */
@@ -205,6 +207,20 @@ typedef enum {
   MTE_SAVE_FLAGS_NONE = 0,
   MTE_SAVE_NO_FSYNC = 1 << 0
 } MteSaveFlags;
+
+/**
+ * MteOpenFlags:
+ * @MTE_OPEN_FLAGS_NONE: default: wait while another program holds the
+ *   file's lock
+ * @MTE_OPEN_NO_WAIT: fail at once with %MTE_SAVE_ERROR_LOCKED instead of
+ *   waiting for the lock
+ *
+ * Flags of mte_project_file_open().
+ */
+typedef enum {
+  MTE_OPEN_FLAGS_NONE = 0,
+  MTE_OPEN_NO_WAIT = 1 << 0
+} MteOpenFlags;
 
 G_END_DECLS
 
