@@ -2,6 +2,8 @@
  *
  * Copyright 2026 the metaethno authors. SPDX-License-Identifier: LGPL-2.1-or-later
  */
+#include <glib/gstdio.h>
+
 #include "mte-cli.h"
 
 #include <string.h>
@@ -43,10 +45,24 @@ write_project (const MteProject *project,
   if (!mte_project_save_to_file (project, output, MTE_SAVE_FLAGS_NONE, &error))
     {
       mte_cli_print_error (output, error);
+      if (g_error_matches (error, MTE_SAVE_ERROR, MTE_SAVE_ERROR_NOT_DURABLE))
+        return MTE_CLI_EXIT_NOT_DURABLE;
       return MTE_CLI_EXIT_INVALID;
     }
 
   return MTE_CLI_EXIT_OK;
+}
+
+/* Whether @a and @b name one existing file (through links or not). */
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  GStatBuf sa, sb;
+
+  return strcmp (a, MTE_CLI_STDIO) != 0 && strcmp (b, MTE_CLI_STDIO) != 0 &&
+         g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 &&
+         sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
 int
@@ -79,8 +95,12 @@ mte_cli_convert (int    argc,
     "replaced atomically: if anything goes wrong, including an invalid IN,\n"
     "an existing OUT is left untouched and no new file is created.\n"
     "\n"
+    "When OUT is IN itself, IN is locked from the load to the save, so a\n"
+    "command changing it meanwhile waits instead of losing its change.\n"
+    "\n"
     "Exit status: 0 on success, 1 when IN is invalid or OUT cannot be\n"
-    "written, 2 for a usage error.",
+    "written, 2 for a usage error, 3 when OUT is written but not yet\n"
+    "durable (the disk did not confirm it).",
     entries, &help);
 
   if (!mte_cli_parse (context, "convert", &argc, &argv, &help, &status))
@@ -103,6 +123,20 @@ mte_cli_convert (int    argc,
 
       return mte_cli_usage_error ("convert", "unknown format '%s' (known: %s)",
                                   format, known);
+    }
+
+  /* Rewriting a file in place is a load-change-save: hold its lock
+   * throughout, as every command that changes a file does. */
+  if (same_file (inputs[0], output))
+    {
+      g_autoptr(MteProjectFile) changing = mte_cli_open_for_change (inputs[0], &error);
+
+      if (changing == NULL)
+        {
+          mte_cli_print_error (inputs[0], error);
+          return MTE_CLI_EXIT_INVALID;
+        }
+      return mte_cli_save (changing);
     }
 
   project = mte_cli_load (inputs[0], &error);

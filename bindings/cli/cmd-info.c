@@ -467,8 +467,10 @@ mte_cli_info (int    argc,
   /* File names are bytes; what is printed (and put in JSON) must be UTF-8. */
   if (strcmp (inputs[0], MTE_CLI_STDIO) == 0)
     name = g_strdup (MTE_CLI_STDIN_NAME);
-  else
+  else if (json)
     name = g_filename_display_name (inputs[0]);
+  else
+    name = mte_cli_display_path (inputs[0]);   /* one line, whatever the name */
 
   text = json ? format_json (name, project, &summary)
               : format_text (name, project, &summary);

@@ -697,13 +697,16 @@ mte_cli_translate (int    argc,
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(MteProject) project = NULL;
+  g_autoptr(MteProject) loaded = NULL;
+  g_autoptr(MteProjectFile) changing = NULL;
+  MteProject *project;
   g_autoptr(GError) error = NULL;
   g_autofree char *file = NULL;
   g_autofree char *done = NULL;
   g_autofree char *text = NULL;
   MteReportFormat format = MTE_REPORT_TEXT;
   Request r = { ACTION_STATUS, NULL, MTE_STUDY_ORDER_INDEX, FALSE, NULL, NULL, NULL, NULL };
+  int saved = MTE_CLI_EXIT_OK;
   int status;
 
   context = mte_cli_option_context_new (
@@ -726,8 +729,13 @@ mte_cli_translate (int    argc,
     "ORDER is project, chronological, index or custom. FILE may be '-'\n"
     "(standard input) only for showing the session, --table and --decisions.\n"
     "\n"
+    "Two commands that change one FILE at the same time take turns: the\n"
+    "second waits for the first to save, then loads FILE with its change.\n"
+    "\n"
     "Exit status: 0 on success, 1 when FILE cannot be loaded or saved or the\n"
-    "session refuses the action (nothing is saved then), 2 for a usage error.",
+    "session refuses the action (nothing is saved then), 2 for a usage error,\n"
+    "3 when the change is saved but not yet durable (the disk did not confirm\n"
+    "it; do not repeat it).",
     entries, &help);
   if (!mte_cli_parse (context, COMMAND, &argc, &argv, &help, &status))
     return status;
@@ -788,14 +796,23 @@ mte_cli_translate (int    argc,
   r.reviewer = reviewer;
   r.construct = construct;
 
-  project = mte_cli_load (inputs[0], &error);
+  /* An action that saves holds FILE's lock from the load to the save, so
+   * that two commands changing one file take turns and neither loses the
+   * other's change. */
+  if (changes_file (r.action))
+    {
+      changing = mte_cli_open_for_change (inputs[0], &error);
+      project = changing != NULL ? mte_project_file_get_project (changing) : NULL;
+    }
+  else
+    project = loaded = mte_cli_load (inputs[0], &error);
   if (project == NULL)
     {
       mte_cli_print_error (inputs[0], error);
       return MTE_CLI_EXIT_INVALID;
     }
   file = strcmp (inputs[0], MTE_CLI_STDIO) == 0 ? g_strdup (MTE_CLI_STDIN_NAME)
-                                                : g_filename_display_name (inputs[0]);
+                                                : mte_cli_display_path (inputs[0]);
 
   switch (r.action)
     {
@@ -835,12 +852,11 @@ mte_cli_translate (int    argc,
           return MTE_CLI_EXIT_INVALID;
         }
       g_clear_error (&error);
-      /* Atomic: on failure FILE is left as it was. */
-      if (!mte_project_save_to_file (project, inputs[0], MTE_SAVE_FLAGS_NONE, &error))
-        {
-          mte_cli_print_error (inputs[0], error);
-          return MTE_CLI_EXIT_INVALID;
-        }
+      /* Atomic: on failure FILE is left as it was. A change that is in
+       * the file but not yet durable is still shown: it was made. */
+      saved = mte_cli_save (changing);
+      if (saved == MTE_CLI_EXIT_INVALID)
+        return saved;
       if (format == MTE_REPORT_JSON)
         text = status_json (project, file, done);
       else
@@ -856,5 +872,6 @@ mte_cli_translate (int    argc,
       mte_cli_print_error (inputs[0], error);
       return MTE_CLI_EXIT_INVALID;
     }
-  return write_text (text);
+  status = write_text (text);
+  return status == MTE_CLI_EXIT_OK ? saved : status;
 }

@@ -58,6 +58,7 @@ mte_cli_validate (int    argc,
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(MteProject) project = mte_cli_load (inputs[i], &error);
+      g_autofree char *shown = NULL;
       guint n_studies, n_constructs;
 
       if (project == NULL)
@@ -72,8 +73,9 @@ mte_cli_validate (int    argc,
 
       n_studies = mte_project_get_n_studies (project);
       n_constructs = count_constructs (project);
-      printf ("%s: valid (%u %s, %u %s)\n",
-              g_strcmp0 (inputs[i], MTE_CLI_STDIO) == 0 ? MTE_CLI_STDIN_NAME : inputs[i],
+      shown = g_strcmp0 (inputs[i], MTE_CLI_STDIO) == 0 ? g_strdup (MTE_CLI_STDIN_NAME)
+                                                        : mte_cli_display_path (inputs[i]);
+      printf ("%s: valid (%u %s, %u %s)\n", shown,
               n_studies, n_studies == 1 ? "study" : "studies",
               n_constructs, n_constructs == 1 ? "construct" : "constructs");
     }

@@ -91,12 +91,14 @@ run_help (int          argc,
 static int
 check_stdout (int status)
 {
-  if (fflush (stdout) != 0 || ferror (stdout))
+  if ((fflush (stdout) != 0 || ferror (stdout)) && !mte_cli_stdout_failed)
     {
       fprintf (stderr, "%s: write error on standard output: %s\n",
                mte_cli_program, g_strerror (errno));
       return status == MTE_CLI_EXIT_OK ? MTE_CLI_EXIT_INVALID : status;
     }
+  if (mte_cli_stdout_failed && status == MTE_CLI_EXIT_OK)
+    return MTE_CLI_EXIT_INVALID;
   return status;
 }
 

@@ -114,6 +114,43 @@ mte_cli_usage_error (const char *command,
   return MTE_CLI_EXIT_USAGE;
 }
 
+/* A file name as the command shows it: valid UTF-8 (other bytes as
+ * \xHH) and control characters escaped, as the library's messages show
+ * names, so that a name can never break the one-line rule. */
+char *
+mte_cli_display_path (const char *path)
+{
+  GString *out = g_string_new (NULL);
+  const char *end = path + strlen (path);
+
+  for (const char *p = path; p < end;)
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+      guchar byte = (guchar) *p;
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append_printf (out, "\\x%02X", byte);
+          p++;
+          continue;
+        }
+      if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c == '\r')
+        g_string_append (out, "\\r");
+      else if (c == '\t')
+        g_string_append (out, "\\t");
+      else if (c < 0x20 || c == 0x7F)
+        g_string_append_printf (out, "\\x%02X", (guint) c);
+      else if ((c >= 0x80 && c < 0xA0) || c == 0x2028 || c == 0x2029)
+        g_string_append_printf (out, "\\u%04X", (guint) c);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      p = g_utf8_next_char (p);
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* Prints one line on stderr for a problem with @input. Loader errors
  * already read "FILE:LINE:COLUMN: message" and are printed as they are;
  * anything else gets the input's name in front. */
@@ -122,14 +159,15 @@ mte_cli_print_error (const char   *input,
                      const GError *error)
 {
   g_autofree char *message = mte_cli_one_line (error->message);
-  const char *name = input;
-  size_t name_len;
+  g_autofree char *name = NULL;
 
   if (g_strcmp0 (input, MTE_CLI_STDIO) == 0)
-    name = MTE_CLI_STDIN_NAME;
-  name_len = strlen (name);
+    name = g_strdup (MTE_CLI_STDIN_NAME);
+  else
+    name = mte_cli_display_path (input);
 
-  if (strncmp (message, name, name_len) == 0 && message[name_len] == ':')
+  if (mte_format_error_get_location (error, NULL, NULL, NULL) ||
+      (g_str_has_prefix (message, name) && message[strlen (name)] == ':'))
     fprintf (stderr, "%s\n", message);
   else
     fprintf (stderr, "%s: %s\n", name, message);
@@ -190,6 +228,8 @@ mte_cli_load (const char  *input,
                                      MTE_LOAD_FLAGS_NONE, error);
 }
 
+gboolean mte_cli_stdout_failed = FALSE;
+
 /* Writes @length bytes to standard output and flushes it. */
 gboolean
 mte_cli_write_stdout (const char  *data,
@@ -203,10 +243,39 @@ mte_cli_write_stdout (const char  *data,
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
                    "write error on standard output: %s",
                    g_strerror (saved_errno));
+      /* The caller reports it; main() must not report it again. */
+      mte_cli_stdout_failed = TRUE;
       return FALSE;
     }
 
   return TRUE;
+}
+
+/* Opens FILE for a load-change-save: locked from the load to the end of
+ * the command, so that concurrent commands take turns (see
+ * mte_project_file_open()). Returns: (transfer full) (nullable). */
+MteProjectFile *
+mte_cli_open_for_change (const char  *input,
+                         GError     **error)
+{
+  return mte_project_file_open (input, MTE_OPEN_FLAGS_NONE, error);
+}
+
+/* Saves @file and reports a failure on stderr. Returns the exit status:
+ * MTE_CLI_EXIT_OK; MTE_CLI_EXIT_NOT_DURABLE when the change is in the file
+ * but its folder could not be synced (the caller still shows its result:
+ * the change was made); MTE_CLI_EXIT_INVALID when nothing was saved. */
+int
+mte_cli_save (MteProjectFile *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (mte_project_file_save (file, MTE_SAVE_FLAGS_NONE, &error))
+    return MTE_CLI_EXIT_OK;
+  mte_cli_print_error (mte_project_file_get_path (file), error);
+  if (g_error_matches (error, MTE_SAVE_ERROR, MTE_SAVE_ERROR_NOT_DURABLE))
+    return MTE_CLI_EXIT_NOT_DURABLE;
+  return MTE_CLI_EXIT_INVALID;
 }
 
 /* Returns: (transfer full): @text on one line: every run of white space or

@@ -20,6 +20,7 @@ G_BEGIN_DECLS
 #define MTE_CLI_EXIT_OK      0 /* success */
 #define MTE_CLI_EXIT_INVALID 1 /* invalid input, failed check, I/O error */
 #define MTE_CLI_EXIT_USAGE   2 /* unknown subcommand or option, bad arguments */
+#define MTE_CLI_EXIT_NOT_DURABLE 3 /* saved, but the folder sync failed */
 
 /* The name used for standard input and output on the command line. */
 #define MTE_CLI_STDIO "-"
@@ -109,6 +110,17 @@ void mte_cli_print_error (const char   *input,
 
 MteProject *mte_cli_load (const char  *input,
                           GError     **error);
+
+MteProjectFile *mte_cli_open_for_change (const char  *input,
+                                         GError     **error);
+
+int mte_cli_save (MteProjectFile *file);
+
+char *mte_cli_display_path (const char *path);
+
+/* Set once a write error on standard output has been reported, so that it
+ * is not reported a second time at exit. */
+extern gboolean mte_cli_stdout_failed;
 
 gboolean mte_cli_write_stdout (const char  *data,
                                gsize        length,
