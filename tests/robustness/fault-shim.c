@@ -12,6 +12,14 @@
  *                             with EIO
  *   MTE_FAULT_RENAME=1        rename()/renameat() into the folder fail
  *                             with EIO
+ *   MTE_FAULT_FSYNC_DIR=1     fsync() of the folder itself fails with EIO
+ *                             (files in it sync normally)
+ *   MTE_FAULT_NO_TMPFILE=1    open(O_TMPFILE) in the folder fails with
+ *                             EOPNOTSUPP, as on a file system without it
+ *   MTE_FAULT_LOG=FILE        appends a line to FILE for every file
+ *                             created in the folder ("create MODE PATH",
+ *                             MODE in octal as passed to open) and every
+ *                             fchmod() of one ("fchmod MODE")
  *
  * Copyright 2026 the metaethno authors. SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -24,6 +32,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -209,9 +218,16 @@ posix_fallocate (int   fd,
   return NEXT (posix_fallocate) (fd, offset, len);
 }
 
+static int fd_is_fault_dir (int fd);
+
 int
 fsync (int fd)
 {
+  if (env_number ("MTE_FAULT_FSYNC_DIR") > 0 && fd_is_fault_dir (fd))
+    {
+      errno = EIO;
+      return -1;
+    }
   if (env_number ("MTE_FAULT_FSYNC") > 0 && fd_is_affected (fd))
     {
       errno = EIO;
@@ -255,4 +271,148 @@ renameat (int         from_dir,
       return -1;
     }
   return NEXT (renameat) (from_dir, from, to_dir, to);
+}
+
+/* Whether @fd is the fault folder itself. */
+static int
+fd_is_fault_dir (int fd)
+{
+  const char *dir = fault_dir ();
+  struct stat st, dst;
+
+  return dir != NULL && fstat (fd, &st) == 0 && S_ISDIR (st.st_mode) &&
+         stat (dir, &dst) == 0 && st.st_dev == dst.st_dev && st.st_ino == dst.st_ino;
+}
+
+static void
+log_line (const char *format, ...)
+{
+  const char *log = getenv ("MTE_FAULT_LOG");
+  char line[PATH_MAX + 64];
+  va_list args;
+  int fd, n;
+
+  if (log == NULL || *log == '\0')
+    return;
+  va_start (args, format);
+  n = vsnprintf (line, sizeof line, format, args);
+  va_end (args);
+  if (n <= 0)
+    return;
+  fd = ((int (*) (const char *, int, ...)) dlsym (RTLD_NEXT, "open")) (
+    log, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0)
+    return;
+  (void) !NEXT (write) (fd, line, (size_t) (n < (int) sizeof line ? n : (int) sizeof line - 1));
+  close (fd);
+}
+
+/* The folder @path names, or is in: @path itself for O_TMPFILE. */
+static int
+creation_is_affected (int dir_fd, const char *path, int flags)
+{
+  char link[64], where[PATH_MAX];
+  ssize_t len;
+
+  if (path != NULL && path[0] == '/')
+    return path_is_affected (path);
+  if (dir_fd == AT_FDCWD)
+    {
+      if (getcwd (where, sizeof where) == NULL)
+        return 0;
+    }
+  else
+    {
+      snprintf (link, sizeof link, "/proc/self/fd/%d", dir_fd);
+      len = readlink (link, where, sizeof where - 1);
+      if (len < 0)
+        return 0;
+      where[len] = '\0';
+    }
+  return path_is_affected (where);
+}
+
+/* Returns -1 with errno set when the call must fail, 0 to go on. */
+static int
+before_open (int dir_fd, const char *path, int flags, mode_t mode)
+{
+  int tmpfile = (flags & O_TMPFILE) == O_TMPFILE;
+
+  if (!tmpfile && (flags & O_CREAT) == 0)
+    return 0;
+  if (!creation_is_affected (dir_fd, path, flags))
+    return 0;
+  if (tmpfile && env_number ("MTE_FAULT_NO_TMPFILE") > 0)
+    {
+      errno = EOPNOTSUPP;
+      return -1;
+    }
+  log_line ("create %04o %s%s\n", (unsigned) (mode & 07777), path,
+            tmpfile ? " (O_TMPFILE)" : "");
+  return 0;
+}
+
+#define MODE_ARGUMENT(flags, mode)                                 \
+  do {                                                             \
+    if (((flags) & O_CREAT) != 0 || ((flags) & O_TMPFILE) == O_TMPFILE) \
+      {                                                            \
+        va_list args;                                              \
+        va_start (args, flags);                                    \
+        mode = (mode_t) va_arg (args, int);                        \
+        va_end (args);                                             \
+      }                                                            \
+  } while (0)
+
+int
+open (const char *path, int flags, ...)
+{
+  mode_t mode = 0;
+
+  MODE_ARGUMENT (flags, mode);
+  if (before_open (AT_FDCWD, path, flags, mode) != 0)
+    return -1;
+  return ((int (*) (const char *, int, ...)) dlsym (RTLD_NEXT, "open")) (path, flags, mode);
+}
+
+int
+open64 (const char *path, int flags, ...)
+{
+  mode_t mode = 0;
+
+  MODE_ARGUMENT (flags, mode);
+  if (before_open (AT_FDCWD, path, flags, mode) != 0)
+    return -1;
+  return ((int (*) (const char *, int, ...)) dlsym (RTLD_NEXT, "open64")) (path, flags, mode);
+}
+
+int
+openat (int dir_fd, const char *path, int flags, ...)
+{
+  mode_t mode = 0;
+
+  MODE_ARGUMENT (flags, mode);
+  if (before_open (dir_fd, path, flags, mode) != 0)
+    return -1;
+  return ((int (*) (int, const char *, int, ...)) dlsym (RTLD_NEXT, "openat")) (dir_fd, path,
+                                                                               flags, mode);
+}
+
+int
+openat64 (int dir_fd, const char *path, int flags, ...)
+{
+  mode_t mode = 0;
+
+  MODE_ARGUMENT (flags, mode);
+  if (before_open (dir_fd, path, flags, mode) != 0)
+    return -1;
+  return ((int (*) (int, const char *, int, ...)) dlsym (RTLD_NEXT, "openat64")) (dir_fd, path,
+                                                                                 flags, mode);
+}
+
+int
+fchmod (int fd, mode_t mode)
+{
+  if (fd_is_affected (fd))
+    log_line ("fchmod %04o\n", (unsigned) (mode & 07777));
+  return NEXT (fchmod) (fd, mode);
 }

@@ -8,8 +8,9 @@
  * prints "saving" on stdout, so that a parent can time a kill.
  *
  * Exit status: 0 saved; 3 the save failed with a G_FILE_ERROR (the error
- * is printed on stderr); 4 it failed in another domain, which breaks the
- * API contract; 1 anything else went wrong.
+ * is printed on stderr); 5 it was saved but not durable
+ * (MTE_SAVE_ERROR_NOT_DURABLE); 4 it failed in another domain, which
+ * breaks the API contract; 1 anything else went wrong.
  *
  * Copyright 2026 the metaethno authors. SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -67,6 +68,8 @@ main (int    argc,
     {
       fprintf (stderr, "save-helper: %s %d: %s\n", g_quark_to_string (error->domain),
                error->code, error->message);
+      if (g_error_matches (error, MTE_SAVE_ERROR, MTE_SAVE_ERROR_NOT_DURABLE))
+        return 5;
       return error->domain == G_FILE_ERROR ? 3 : 4;
     }
   return 0;
