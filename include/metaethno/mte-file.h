@@ -158,10 +158,11 @@ MTE_API gboolean mte_project_save_to_file (const MteProject *project,
  * could still slip in. Programs that ignore the lock (a text editor, say)
  * are caught by the same check.
  *
- * Changing a file needs permission to write it: a read-only file fails
- * with %G_FILE_ERROR_ACCES (or %G_FILE_ERROR_ROFS), even where its folder
- * would let a rename replace it. Symbolic links are followed as in
- * mte_project_save_to_file().
+ * A file this program may read but not write is opened with a shared
+ * lock, which still waits for, and holds off, every writer's exclusive
+ * lock; a save may then still replace it by renaming where the folder
+ * allows, and the check above catches two such programs. Symbolic links
+ * are followed as in mte_project_save_to_file().
  *
  * Returns: (transfer full) (nullable): the open file; free it with
  *   mte_project_file_free(). NULL with @error set: %MTE_FORMAT_ERROR when
