@@ -413,7 +413,10 @@ create_new_file (const char *folder, const char *base, mode_t mode, char **named
   int fd, saved_errno = 0;
 
   *named = NULL;
-  fd = open (folder, O_TMPFILE | O_RDWR | O_CLOEXEC, mode);
+  /* An unnamed file is given its name through /proc (linkat() of the
+   * descriptor itself needs a privilege): without /proc, a named one. */
+  fd = access ("/proc/self/fd", X_OK) == 0 ? open (folder, O_TMPFILE | O_RDWR | O_CLOEXEC, mode)
+                                           : (errno = EOPNOTSUPP, -1);
   if (fd >= 0)
     {
       if (mte_io_lock (fd, TRUE, FALSE, &saved_errno) == MTE_IO_LOCK_FAILED)
