@@ -1,7 +1,8 @@
 /* Fuzz target for the project loader.
  *
  * Any input must either load, or fail with one MTE_FORMAT_ERROR whose
- * message is a single line naming the input. Whatever loads must
+ * message is a single line of valid UTF-8, without control characters and
+ * of bounded length, naming the input. Whatever loads must
  * serialise, reload to an equal model, and serialise again to the same
  * bytes. Built as a libFuzzer binary with -Dfuzzing=true and as an
  * ordinary test (fuzz-driver.c) over the fixture corpus otherwise.
@@ -53,6 +54,14 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
         fail ("the error message is not one line", error);
       if (!g_str_has_prefix (error->message, INPUT_NAME ":"))
         fail ("the error message does not start with the input's name", error);
+      if (!g_utf8_validate (error->message, -1, NULL))
+        fail ("the error message is not valid UTF-8", error);
+      for (const char *p = error->message; *p != '\0'; p++)
+        if ((guchar) *p < 0x20 || *p == 0x7F)
+          fail ("the error message holds a control character", error);
+      /* "NAME:LINE:COLUMN: " and at most 1,000 characters of 4 bytes. */
+      if (strlen (error->message) > sizeof INPUT_NAME + 24 + 4 * 1001)
+        fail ("the error message is too long", error);
       return 0;
     }
   if (error != NULL)
