@@ -10,6 +10,7 @@ Copyright 2026 the metaethno authors. SPDX-License-Identifier: LGPL-2.1-or-later
 from __future__ import annotations
 
 import ctypes
+import os
 from ctypes import POINTER, byref, c_char_p, c_uint32, c_void_p
 
 from . import _decl, _native
@@ -142,13 +143,20 @@ def make_strv(values, what: str):
 
 # -- errors ----------------------------------------------------------------
 
+def _message(value: bytes | None) -> str:
+    # A message quotes file names, which need not be UTF-8: an error must
+    # never be lost to a UnicodeDecodeError, so undecodable bytes show as
+    # U+FFFD (the exact name is in FormatError.file).
+    return "" if value is None else value.decode("utf-8", "replace")
+
+
 def exception_from(err) -> MetaethnoError:
     """Turn a GError into the matching exception and free the GError."""
     try:
         domain = err.contents.domain
         code = err.contents.code
-        message = dec(err.contents.message) or ""
-        name = dec(g_quark_to_string(domain))
+        message = _message(err.contents.message)
+        name = _message(g_quark_to_string(domain))
         if domain == _MODEL_QUARK:
             cls = MODEL_ERRORS[code] if 0 <= code < len(MODEL_ERRORS) else MODEL_ERRORS[0]
             return cls(message, domain=name, code=code)
@@ -158,7 +166,10 @@ def exception_from(err) -> MetaethnoError:
             line = ctypes.c_int()
             column = ctypes.c_int()
             if lib.mte_format_error_get_location(err, byref(file), byref(line), byref(column)):
-                return cls(message, domain=name, code=code, file=dec(file.value),
+                # The name as the file system has it: os.fsdecode gives back
+                # the str (or surrogate-escaped str) the caller passed.
+                return cls(message, domain=name, code=code,
+                           file=None if file.value is None else os.fsdecode(file.value),
                            line=line.value, column=column.value)
             return cls(message, domain=name, code=code)
         if domain == _FILE_QUARK:

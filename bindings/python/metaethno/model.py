@@ -102,6 +102,19 @@ def _index(i, n: int) -> int:
 
 
 
+def _path(path, what: str = "path") -> bytes:
+    """A file name for C: str (undecodable bytes surrogate-escaped, as
+    os.fsencode takes them), bytes or os.PathLike, without NUL."""
+    try:
+        raw = os.fsencode(path)
+    except TypeError:
+        raise TypeError(f"{what} must be a str, bytes or os.PathLike, "
+                        f"not {type(path).__name__}") from None
+    if b"\0" in raw:
+        raise ValueError(f"{what} contains a NUL character")
+    return raw
+
+
 def _free_project(pointer, project_ref) -> None:
     # At exit, weakref.finalize frees the projects still alive: mark them
     # closed, so that handles used afterwards (from __del__ methods, say)
@@ -191,22 +204,22 @@ class Project:
     # files
 
     @classmethod
-    def load(cls, path: Union[str, os.PathLike]) -> "Project":
+    def load(cls, path: Union[str, bytes, os.PathLike]) -> "Project":
         """Read a project file (metaethno format 1.x).
 
+        *path* is a str, bytes or path object; names that are not UTF-8
+        work as with ``open()`` (bytes, or str with surrogate escapes).
         Raises FormatError (or a subclass: ParseError, SchemaError...) with
         ``file``, ``line`` and ``column`` of the first problem. Nothing is
         half-built: on error no project exists.
         """
-        raw = os.fsencode(path)
-        if b"\0" in raw:
-            raise ValueError("path contains a NUL character")
-        return cls._from_pointer(call(lib.mte_project_load_from_file, raw, 0))
+        return cls._from_pointer(call(lib.mte_project_load_from_file, _path(path), 0))
 
     @classmethod
     def from_bytes(cls, data: Union[bytes, bytearray, memoryview, str],
-                   name: Optional[str] = None) -> "Project":
-        """Read a project from the bytes of a file; *name* appears in errors."""
+                   name: Union[str, bytes, os.PathLike, None] = None) -> "Project":
+        """Read a project from the bytes of a file; *name* (a file name, taken
+        as :meth:`load` takes a path) appears in errors."""
         if isinstance(data, str):
             try:
                 data = data.encode("utf-8")
@@ -216,8 +229,16 @@ class Project:
             data = bytes(data)
         elif not isinstance(data, bytes):
             raise TypeError("data must be bytes or str")
-        return cls._from_pointer(call(lib.mte_project_load_from_data, data,
-                                      len(data), enc(name, "name", nullable=True), 0))
+        raw_name = None
+        if name is not None:
+            try:
+                raw_name = _path(name, "name")
+            except UnicodeEncodeError as e:
+                # Only a name for messages: no file is opened, so this is a
+                # bad value rather than a path open() could not encode.
+                raise ValueError(f"name is not valid Unicode text: {e.reason}") from None
+        return cls._from_pointer(call(lib.mte_project_load_from_data, data, len(data),
+                                      raw_name, 0))
 
     def to_bytes(self) -> bytes:
         """The project as the bytes :meth:`save` would write."""
@@ -228,15 +249,13 @@ class Project:
         finally:
             g_free(ctypes.cast(pointer, ctypes.c_void_p))
 
-    def save(self, path: Union[str, os.PathLike], *, fsync: bool = True) -> None:
+    def save(self, path: Union[str, bytes, os.PathLike], *, fsync: bool = True) -> None:
         """Write the project atomically: a failure leaves the old file intact.
 
-        Raises FileError (an OSError) when the file cannot be written.
+        *path* is taken as :meth:`load` takes it. Raises FileError (an
+        OSError) when the file cannot be written.
         """
-        raw = os.fsencode(path)
-        if b"\0" in raw:
-            raise ValueError("path contains a NUL character")
-        call(lib.mte_project_save_to_file, self._p(), raw,
+        call(lib.mte_project_save_to_file, self._p(), _path(path),
              0 if fsync else _SAVE_NO_FSYNC)
 
     def equals(self, other: "Project") -> bool:
