@@ -21,7 +21,8 @@ import weakref
 from ctypes import byref, c_uint
 from typing import Any, NamedTuple, Optional, Union
 
-from ._c import call, dec, lib, take_string, take_strv
+from ._c import call, dec, enc, lib, take_string, take_strv
+from ._guard import at_exit, read_call, reads, reads1, writes
 from .enums import CellState, GroundingKind, ReportFormat, Severity, StudyOrder
 from .errors import ClosedError, StaleResultError
 from .model import (Concept, Construct, Entity, Framework, Project, Study,
@@ -57,13 +58,23 @@ def _dataframe(records: list[dict]):
     return pandas.DataFrame.from_records(records)
 
 
-def _free_result(free, pointer, result_ref) -> None:
-    # At exit the results still alive are freed: mark them closed, so that
-    # one used afterwards (from a __del__ method) raises ClosedError.
-    result = result_ref()
-    if result is not None:
-        result._ptr = None
+def _close_result(result, free, pointer) -> None:
+    result._ptr = None
     free(pointer)
+
+
+def _free_result(free, pointer, result_ref, guard) -> None:
+    result = result_ref()
+    if result is None:
+        # Collected: nothing refers to the result, so no code is reading
+        # it. Freeing a result touches only its own memory, never the
+        # project's, so no lock is needed in whatever thread this runs.
+        free(pointer)
+        return
+    # At exit, still alive (daemon threads may read it): as a write section
+    # of its project; used afterwards (from a __del__ method, say), it
+    # raises ClosedError.
+    at_exit(guard, _close_result, result, free, pointer)
 
 
 class _Result:
@@ -73,13 +84,15 @@ class _Result:
     _render: Any = None
 
     def __init__(self, project: Project, pointer):
+        # Called inside the read section that computed *pointer*, so the
+        # generation recorded is the one it was computed at.
         if not pointer:
             raise MemoryError("the library returned no result")
         self._project = project
         self._ptr = pointer
         self._gen = project._generation
         self._finalizer = weakref.finalize(self, _free_result, self._free, pointer,
-                                           weakref.ref(self))
+                                           weakref.ref(self), project._guard)
 
     def _p(self):
         if self._ptr is None:
@@ -101,11 +114,17 @@ class _Result:
         """Whether the project changed so that the result can no longer be read."""
         return self._project._generation != self._gen
 
+    @writes
     def close(self) -> None:
         """Free the result now; later use raises ClosedError. Idempotent."""
+        pointer = self._ptr
         self._ptr = None
-        self._finalizer()
+        # Detached unless exit already took the finalizer (and frees the
+        # result once this section is over).
+        if pointer is not None and self._finalizer.detach() is not None:
+            self._free(pointer)
 
+    @reads1
     def __enter__(self):
         self._p()
         return self
@@ -117,6 +136,7 @@ class _Result:
         # A copy would share the C result and read it after it is freed.
         raise TypeError(f"cannot copy or pickle a {type(self).__name__}; compute it again")
 
+    @reads
     def render(self, format: Union[ReportFormat, str] = ReportFormat.TEXT) -> str:
         """The report in *format* ("text", "csv", "md", "json", "dot"), as the CLI prints it.
 
@@ -124,6 +144,7 @@ class _Result:
         """
         return self._render_with(type(self)._render, format)
 
+    @reads
     def _render_with(self, function, format) -> str:
         if isinstance(format, str):
             try:
@@ -138,6 +159,7 @@ class _Result:
         """``to_records()`` as a pandas DataFrame (ImportError without pandas)."""
         return _dataframe(self.to_records())
 
+    @reads1
     def to_records(self) -> list[dict]:  # pragma: no cover - overridden
         raise NotImplementedError
 
@@ -165,14 +187,19 @@ class Grid(_Result):
 
     def __init__(self, project: Project, order: Union[StudyOrder, str] = StudyOrder.INDEX):
         order = StudyOrder.coerce(order, "study order")
-        super().__init__(project, lib.mte_grid_new(project._p(), int(order)))
+        # Computed and wrapped in one read section: the result records the
+        # generation it was computed at.
+        read_call(project, lambda: _Result.__init__(
+            self, project, lib.mte_grid_new(project._p(), int(order))))
 
     @property
+    @reads1
     def order(self) -> StudyOrder:
         """The order of the study columns."""
         return StudyOrder(lib.mte_grid_get_order(self._p()))
 
     @property
+    @reads1
     def concepts(self) -> list[Concept]:
         """The rows."""
         p = self._p()
@@ -180,12 +207,14 @@ class Grid(_Result):
                 for r in range(lib.mte_grid_get_n_concepts(p))]
 
     @property
+    @reads1
     def studies(self) -> list[Study]:
         """The columns, in the grid's order."""
         p = self._p()
         return [self._project._wrap(Study, lib.mte_grid_get_study(p, c))
                 for c in range(lib.mte_grid_get_n_studies(p))]
 
+    @reads
     def cell(self, concept, study) -> list[Construct]:
         """The constructs of *study* that express *concept* (empty: absent).
 
@@ -197,11 +226,13 @@ class Grid(_Result):
         return [self._project._wrap(Construct, lib.mte_grid_get_cell_construct(p, row, column, k))
                 for k in range(lib.mte_grid_get_n_cell_constructs(p, row, column))]
 
+    @reads
     def study_count(self, concept) -> int:
         """How many studies express *concept* (index, entity or id)."""
         p = self._p()
         return lib.mte_grid_get_concept_study_count(p, _position(self.concepts, concept, "concept"))
 
+    @reads1
     def to_records(self) -> list[dict]:
         """One record per (concept, study) cell, absent cells included:
         ``concept``, ``concept_label``, ``study``, ``constructs`` (ids)."""
@@ -229,30 +260,38 @@ class Relatedness(_Result):
                  threshold: float = RELATEDNESS_DEFAULT_THRESHOLD):
         order = StudyOrder.coerce(order, "study order")
         threshold = _threshold(threshold, "threshold")
-        super().__init__(project, lib.mte_relatedness_new(project._p(), int(order), threshold))
+        # Computed and wrapped in one read section: the result records the
+        # generation it was computed at.
+        read_call(project, lambda: _Result.__init__(
+            self, project, lib.mte_relatedness_new(project._p(), int(order), threshold)))
 
     @property
+    @reads1
     def order(self) -> StudyOrder:
         """The order of the studies."""
         return StudyOrder(lib.mte_relatedness_get_order(self._p()))
 
     @property
+    @reads1
     def threshold(self) -> float:
         """The Jaccard value at or above which studies join a cluster."""
         return lib.mte_relatedness_get_threshold(self._p())
 
     @property
+    @reads1
     def studies(self) -> list[Study]:
         """The studies, in the result's order."""
         p = self._p()
         return [self._project._wrap(Study, lib.mte_relatedness_get_study(p, i))
                 for i in range(lib.mte_relatedness_get_n_studies(p))]
 
+    @reads
     def n_concepts(self, study) -> int:
         """How many concepts *study* expresses."""
         p = self._p()
         return lib.mte_relatedness_get_n_concepts(p, _position(self.studies, study, "study"))
 
+    @reads
     def shared(self, a, b) -> int:
         """How many concepts studies *a* and *b* share."""
         p = self._p()
@@ -260,6 +299,7 @@ class Relatedness(_Result):
         return lib.mte_relatedness_get_shared(p, _position(studies, a, "study"),
                                               _position(studies, b, "study"))
 
+    @reads
     def jaccard(self, a, b) -> float:
         """Shared concepts over the concepts either study expresses (0 when none)."""
         p = self._p()
@@ -267,12 +307,14 @@ class Relatedness(_Result):
         return lib.mte_relatedness_get_jaccard(p, _position(studies, a, "study"),
                                                _position(studies, b, "study"))
 
+    @reads
     def cluster_of(self, study) -> int:
         """The 0-based number of the cluster *study* belongs to."""
         p = self._p()
         return lib.mte_relatedness_get_cluster(p, _position(self.studies, study, "study"))
 
     @property
+    @reads1
     def clusters(self) -> list[list[Study]]:
         """The clusters, each a list of studies in the result's order."""
         p = self._p()
@@ -281,6 +323,7 @@ class Relatedness(_Result):
             out[lib.mte_relatedness_get_cluster(p, i)].append(study)
         return out
 
+    @reads1
     def to_records(self) -> list[dict]:
         """One record per pair of studies (each pair once, in order):
         ``study_a``, ``study_b``, ``shared``, ``jaccard``, ``same_cluster``."""
@@ -303,14 +346,19 @@ class TranslationTable(_Result):
 
     def __init__(self, project: Project, order: Union[StudyOrder, str] = StudyOrder.INDEX):
         order = StudyOrder.coerce(order, "study order")
-        super().__init__(project, lib.mte_translation_table_new(project._p(), int(order)))
+        # Computed and wrapped in one read section: the result records the
+        # generation it was computed at.
+        read_call(project, lambda: _Result.__init__(
+            self, project, lib.mte_translation_table_new(project._p(), int(order))))
 
     @property
+    @reads1
     def order(self) -> StudyOrder:
         """The translation order of the columns."""
         return StudyOrder(lib.mte_translation_table_get_order(self._p()))
 
     @property
+    @reads1
     def concepts(self) -> list[Concept]:
         """The rows, in order of first appearance."""
         p = self._p()
@@ -318,18 +366,21 @@ class TranslationTable(_Result):
                 for r in range(lib.mte_translation_table_get_n_concepts(p))]
 
     @property
+    @reads1
     def studies(self) -> list[Study]:
         """The columns, in translation order."""
         p = self._p()
         return [self._project._wrap(Study, lib.mte_translation_table_get_study(p, c))
                 for c in range(lib.mte_translation_table_get_n_studies(p))]
 
+    @reads
     def cell(self, concept, study) -> CellState:
         """How *study* stands to *concept*: absent, expresses, refutes, or both."""
         p = self._p()
         return CellState(lib.mte_translation_table_get_cell(
             p, _position(self.concepts, concept, "concept"), _position(self.studies, study, "study")))
 
+    @reads
     def first_study(self, concept) -> Optional[Study]:
         """The study where *concept* first appears, or None."""
         p = self._p()
@@ -337,12 +388,14 @@ class TranslationTable(_Result):
         return None if column < 0 else self._project._wrap(
             Study, lib.mte_translation_table_get_study(p, column))
 
+    @reads
     def new_concepts(self, study) -> int:
         """How many concepts first appear in *study*."""
         p = self._p()
         return lib.mte_translation_table_get_new_concepts(p, _position(self.studies, study, "study"))
 
     @property
+    @reads1
     def saturation_study(self) -> Optional[Study]:
         """The study after which no new concept appeared (None: the last study
         still added concepts, or there are none)."""
@@ -351,6 +404,7 @@ class TranslationTable(_Result):
         return None if column < 0 else self._project._wrap(
             Study, lib.mte_translation_table_get_study(p, column))
 
+    @reads1
     def to_records(self) -> list[dict]:
         """One record per (concept, study) cell: ``concept``,
         ``concept_label``, ``study``, ``state`` ("absent", "expresses"...)."""
@@ -360,6 +414,7 @@ class TranslationTable(_Result):
                  "state": CellState(lib.mte_translation_table_get_cell(p, r, c)).text}
                 for r, concept in enumerate(concepts) for c, study in enumerate(studies)]
 
+    @reads1
     def saturation_records(self) -> list[dict]:
         """One record per study in translation order: ``position`` (1-based),
         ``study``, ``new_concepts``, ``total_concepts`` (cumulative)."""
@@ -376,6 +431,7 @@ class TranslationTable(_Result):
         """``saturation_records()`` as a pandas DataFrame."""
         return _dataframe(self.saturation_records())
 
+    @reads
     def render_saturation(self, format: Union[ReportFormat, str] = ReportFormat.TEXT) -> str:
         """The saturation report, as ``metaethno saturation`` prints it."""
         return self._render_with(lib.mte_saturation_render, format)
@@ -397,11 +453,17 @@ class CheckReport(_Result):
     _render = staticmethod(lib.mte_check_report_render)
 
     def __init__(self, project: Project, min_studies: int = CHECK_DEFAULT_MIN_STUDIES):
-        super().__init__(project, lib.mte_project_check(project._p(), _uint(min_studies, "min_studies")))
+        min_studies = _uint(min_studies, "min_studies")
+        # Computed and wrapped in one read section: the result records the
+        # generation it was computed at.
+        read_call(project, lambda: _Result.__init__(
+            self, project, lib.mte_project_check(project._p(), min_studies)))
 
+    @reads1
     def __len__(self) -> int:
         return lib.mte_check_report_get_n_issues(self._p())
 
+    @reads
     def __getitem__(self, index: int) -> Issue:
         p = self._p()
         i = _index(index, lib.mte_check_report_get_n_issues(p))
@@ -414,16 +476,19 @@ class CheckReport(_Result):
         for i in range(len(self)):
             yield self[i]
 
+    @reads
     def count(self, severity: Union[Severity, str]) -> int:
         """How many issues have this severity."""
         severity = Severity.coerce(severity, "severity")
         return lib.mte_check_report_count(self._p(), int(severity))
 
     @property
+    @reads1
     def has_errors(self) -> bool:
         """Whether any issue is an error (``metaethno check`` exits 1)."""
         return self.count(Severity.ERROR) > 0
 
+    @reads1
     def to_records(self) -> list[dict]:
         """One record per issue: ``severity``, ``code``, ``subject`` (id or None), ``message``."""
         return [{"severity": issue.severity.text, "code": issue.code,
@@ -442,11 +507,12 @@ class Finding:
     """One finding of the line of argument: a third-order construct with its
     grounding, in argument order."""
 
-    __slots__ = ("_loa", "_index")
+    __slots__ = ("_loa", "_index", "_project")
 
     def __init__(self, loa: "LineOfArgument", index: int):
         self._loa = loa
         self._index = index
+        self._project = loa._project
 
     def _list(self, kind: GroundingKind) -> list:
         p = self._loa._p()
@@ -460,53 +526,63 @@ class Finding:
         return self._index
 
     @property
+    @reads1
     def third_order(self) -> ThirdOrder:
         """The third-order construct."""
         return self._loa._project._wrap(
             ThirdOrder, lib.mte_line_of_argument_get_finding(self._loa._p(), self._index))
 
     @property
+    @reads1
     def studies(self) -> list[Study]:
         """Every study the finding rests on (its support)."""
         return self._list(GroundingKind.STUDIES)
 
     @property
+    @reads1
     def support(self) -> int:
         """How many studies the finding rests on."""
         return lib.mte_line_of_argument_get_n_grounding(
             self._loa._p(), self._index, int(GroundingKind.STUDIES))
 
     @property
+    @reads1
     def concepts(self) -> list[Concept]:
         """The concepts in its basis."""
         return self._list(GroundingKind.CONCEPTS)
 
     @property
+    @reads1
     def constructs(self) -> list[Construct]:
         """Second-order constructs in its basis or expressing its concepts."""
         return self._list(GroundingKind.CONSTRUCTS)
 
     @property
+    @reads1
     def quotes(self) -> list[Construct]:
         """First-order constructs (participants' words, with speakers)."""
         return self._list(GroundingKind.QUOTES)
 
     @property
+    @reads1
     def refutations(self) -> list[Translation]:
         """Refutational translations touching its concepts or constructs."""
         return self._list(GroundingKind.REFUTATIONS)
 
     @property
+    @reads1
     def flagged(self) -> bool:
         """Whether it rests on fewer studies than the minimum."""
         return bool(lib.mte_line_of_argument_is_flagged(self._loa._p(), self._index))
 
     @property
+    @reads1
     def cycle(self) -> Optional[int]:
         """The number of the cycle it belongs to, or None."""
         c = lib.mte_line_of_argument_get_cycle(self._loa._p(), self._index)
         return None if c < 0 else c
 
+    @reads
     def levels(self, framework: Union[Framework, str]) -> list[str]:
         """The keys of the framework's levels the finding spans."""
         p = self._loa._p()
@@ -520,6 +596,7 @@ class Finding:
             raise TypeError("framework must be a Framework of the same project, or its id")
         return take_strv(lib.mte_line_of_argument_get_levels(p, self._index, framework._p()))
 
+    @reads1
     def __repr__(self) -> str:
         try:
             t = self.third_order
@@ -536,12 +613,17 @@ class LineOfArgument(_Result):
     _render = staticmethod(lib.mte_line_of_argument_render)
 
     def __init__(self, project: Project, min_studies: int = CHECK_DEFAULT_MIN_STUDIES):
-        super().__init__(project, lib.mte_line_of_argument_new(
-            project._p(), _uint(min_studies, "min_studies")))
+        min_studies = _uint(min_studies, "min_studies")
+        # Computed and wrapped in one read section: the result records the
+        # generation it was computed at.
+        read_call(project, lambda: _Result.__init__(
+            self, project, lib.mte_line_of_argument_new(project._p(), min_studies)))
 
+    @reads1
     def __len__(self) -> int:
         return lib.mte_line_of_argument_get_n_findings(self._p())
 
+    @reads
     def __getitem__(self, index: int) -> Finding:
         return Finding(self, _index(index, len(self)))
 
@@ -555,11 +637,13 @@ class LineOfArgument(_Result):
         return list(self)
 
     @property
+    @reads1
     def n_cycles(self) -> int:
         """How many cycles (groups of mutually reachable findings) there are."""
         return lib.mte_line_of_argument_get_n_cycles(self._p())
 
     @property
+    @reads1
     def cycles(self) -> list[list[ThirdOrder]]:
         """Each cycle's findings, in argument order."""
         out: list[list[ThirdOrder]] = [[] for _ in range(self.n_cycles)]
@@ -569,6 +653,7 @@ class LineOfArgument(_Result):
         return out
 
     @property
+    @reads1
     def unused_concepts(self) -> list[Concept]:
         """Concepts carried into no finding, in project order."""
         p = self._p()
@@ -576,6 +661,7 @@ class LineOfArgument(_Result):
                 for i in range(lib.mte_line_of_argument_get_n_unused_concepts(p))]
 
     @property
+    @reads1
     def study_coverage(self) -> Coverage:
         """Studies that ground at least one finding, of all studies."""
         covered, total = c_uint(), c_uint()
@@ -583,16 +669,19 @@ class LineOfArgument(_Result):
         return Coverage(covered.value, total.value, share)
 
     @property
+    @reads1
     def concept_coverage(self) -> Coverage:
         """Concepts carried into at least one finding, of all concepts."""
         covered, total = c_uint(), c_uint()
         share = lib.mte_line_of_argument_get_concept_coverage(self._p(), byref(covered), byref(total))
         return Coverage(covered.value, total.value, share)
 
+    @reads
     def framework_matrix(self, framework: Union[Framework, str]) -> dict[str, list[str]]:
         """For each finding id, the keys of the framework levels it spans."""
         return {f.third_order.id: f.levels(framework) for f in self}
 
+    @reads1
     def to_records(self) -> list[dict]:
         """One record per finding, in argument order: ``position``,
         ``finding``, ``label``, ``support``, ``flagged``, ``cycle``, and the
@@ -619,13 +708,15 @@ class Suggestion:
     """A candidate third-order construct: concepts that co-occur across
     studies and are linked by translations, with the evidence."""
 
-    __slots__ = ("_suggestions", "_index")
+    __slots__ = ("_suggestions", "_index", "_project")
 
     def __init__(self, suggestions: "Suggestions", index: int):
         self._suggestions = suggestions
         self._index = index
+        self._project = suggestions._project
 
     @property
+    @reads1
     def concepts(self) -> list[Concept]:
         """The concepts grouped, in project order."""
         p = self._suggestions._p()
@@ -634,24 +725,27 @@ class Suggestion:
                 for k in range(lib.mte_suggestions_get_n_concepts(p, self._index))]
 
     @property
+    @reads1
     def affinity(self) -> float:
         """How strongly the concepts hang together (0–1; see docs/analysis.md)."""
         return lib.mte_suggestions_get_affinity(self._suggestions._p(), self._index)
 
     @property
+    @reads1
     def n_studies(self) -> int:
         """Studies expressing any of the concepts."""
         return lib.mte_suggestions_get_n_studies(self._suggestions._p(), self._index)
 
     @property
+    @reads1
     def n_translations(self) -> int:
         """Translations linking the concepts."""
         return lib.mte_suggestions_get_n_translations(self._suggestions._p(), self._index)
 
+    @writes
     def accept(self, label: str, *, id: Optional[str] = None) -> ThirdOrder:
         """Write the grouping into the project as a third-order construct
         whose basis is the concepts. Nothing is written unless accepted."""
-        from ._c import enc
         suggestions = self._suggestions
         p = suggestions._p()
         project = suggestions._project
@@ -659,6 +753,7 @@ class Suggestion:
             lib.mte_suggestions_accept, p, self._index, project._p(),
             enc(id, "id", nullable=True), enc(label, "label")))
 
+    @reads1
     def __repr__(self) -> str:
         try:
             return (f"<Suggestion {[c.id for c in self.concepts]} "
@@ -675,11 +770,16 @@ class Suggestions(_Result):
 
     def __init__(self, project: Project, threshold: float = SUGGESTIONS_DEFAULT_THRESHOLD):
         threshold = _threshold(threshold, "threshold")
-        super().__init__(project, lib.mte_suggestions_new(project._p(), threshold))
+        # Computed and wrapped in one read section: the result records the
+        # generation it was computed at.
+        read_call(project, lambda: _Result.__init__(
+            self, project, lib.mte_suggestions_new(project._p(), threshold)))
 
+    @reads1
     def __len__(self) -> int:
         return lib.mte_suggestions_get_n(self._p())
 
+    @reads
     def __getitem__(self, index: int) -> Suggestion:
         return Suggestion(self, _index(index, len(self)))
 
@@ -687,6 +787,7 @@ class Suggestions(_Result):
         for i in range(len(self)):
             yield Suggestion(self, i)
 
+    @reads1
     def to_records(self) -> list[dict]:
         """One record per suggestion: ``concepts`` (ids), ``labels``,
         ``affinity``, ``n_studies``, ``n_translations``."""

@@ -11,12 +11,15 @@ subclass of :class:`MetaethnoError`, chosen by the error's domain and code:
 * :class:`FileError`: a file that cannot be written (GLib's file errors);
   it is also an :class:`OSError` with ``errno`` set.
 
-The bindings add three of their own:
+The bindings add four of their own:
 
 * :class:`ClosedError`: the project, or a result, was closed;
 * :class:`RemovedError`: the entity no longer exists in its project;
 * :class:`StaleResultError`: a result was computed before something was
-  removed from its project, and must be computed again.
+  removed from its project, and must be computed again;
+* :class:`ReentrancyError`: a signal handler tried to change a project
+  (or free a result) that the code it interrupted was using, or to read a
+  project that code was changing.
 
 Arguments of the wrong type or out of range raise the built-in
 ``TypeError``, ``ValueError`` or ``IndexError`` before reaching C.
@@ -29,6 +32,7 @@ import errno as _errno
 
 __all__ = [
     "MetaethnoError", "ClosedError", "RemovedError", "StaleResultError",
+    "ReentrancyError",
     "ModelError", "InvalidIdError", "DuplicateIdError", "NotFoundError",
     "WrongKindError", "HasDependentsError", "InvalidValueError",
     "FormatError", "ParseError", "ForbiddenContentError", "TooLargeError",
@@ -63,6 +67,19 @@ class RemovedError(MetaethnoError, LookupError):
 
 class StaleResultError(MetaethnoError):
     """The project lost entities since this result was computed."""
+
+
+class ReentrancyError(MetaethnoError, RuntimeError):
+    """The project is in use by the code a signal handler interrupted.
+
+    A signal handler runs in the main thread between two steps of the code
+    it interrupts. When that code was reading a project, the handler may
+    read it too, but changing it (removing, adding, setting, undoing,
+    closing the project or a result of it) raises this error, since it
+    could free memory the interrupted code is about to use; when that code
+    was changing the project, even reading it raises this error. Other
+    threads never see it: they wait for their turn instead.
+    """
 
 
 class ModelError(MetaethnoError):

@@ -13,6 +13,12 @@ between. So a handle never dangles:
 
 Two handles are equal when they name the same id in the same project.
 
+Every method and property that reaches C runs as a read or write section
+of its project (see :mod:`metaethno._guard`): other threads wait for it,
+and a signal handler that would free what it uses gets ReentrancyError.
+Code inside a write section calls only the unguarded helpers (``_p``,
+``_wrap``, ``_remove``...), never another guarded method.
+
 Copyright 2026 the metaethno authors. SPDX-License-Identifier: LGPL-2.1-or-later
 """
 from __future__ import annotations
@@ -29,9 +35,11 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, NamedTuple, Optional,
 from . import _decl
 from ._c import (GUINT_MAX, TIME_MAX, call, dec, enc, g_free, lib, make_strv,
                  read_strv, take_string, take_strv)
+from ._guard import (Guard, _refuse_read, at_exit, read_call, read_call_both, reads,
+                     reads1, writes)
 from .enums import (CerqualComponent, Concern, Confidence, ConstructOrder,
                     EntityKind, StudyField, StudyOrder, TranslationKind)
-from .errors import ClosedError, RemovedError
+from .errors import ClosedError, MetaethnoError, RemovedError
 
 #: The syntax of ids (and of level and question keys).
 ID_PATTERN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.:-]{0,255}")
@@ -91,6 +99,14 @@ def _uint(value, what: str) -> int:
     return value
 
 
+def _listed(values, what: str) -> list:
+    """A user's iterable as a list, made before any section is entered: a
+    generator that reads the project must not run inside a write section."""
+    if isinstance(values, str):
+        raise TypeError(f"{what} must be a sequence of str, not a str")
+    return list(values)
+
+
 def _index(i, n: int) -> int:
     if not isinstance(i, int) or isinstance(i, bool):
         raise TypeError(f"indices must be integers, not {type(i).__name__}")
@@ -115,15 +131,25 @@ def _path(path, what: str = "path") -> bytes:
     return raw
 
 
-def _free_project(pointer, project_ref) -> None:
-    # At exit, weakref.finalize frees the projects still alive: mark them
-    # closed, so that handles used afterwards (from __del__ methods, say)
-    # raise ClosedError instead of reading freed memory.
-    project = project_ref()
-    if project is not None:
-        project._ptr = None
-        project._generation += 1
+def _close_project(project, pointer) -> None:
+    # Marked closed first: what runs afterwards raises ClosedError.
+    project._ptr = None
+    project._generation += 1
     lib.mte_project_free(pointer)
+
+
+def _free_project(pointer, project_ref, guard) -> None:
+    project = project_ref()
+    if project is None:
+        # Collected: nothing refers to the project any more (handles,
+        # results, lists and sessions all hold it), so no code can be using
+        # its memory, whichever thread the collector runs in.
+        lib.mte_project_free(pointer)
+        return
+    # At exit, weakref.finalize frees the projects still alive, while
+    # daemon threads may still use them: as a write section, after which
+    # they (and __del__ methods) get ClosedError.
+    at_exit(guard, _close_project, project, pointer)
 
 
 # -- the project ---------------------------------------------------------------
@@ -143,6 +169,8 @@ class Project:
             self.title = title
 
     def _adopt(self, pointer) -> None:
+        # Serialises every use of the C project (see metaethno._guard).
+        self._guard = Guard()
         self._ptr = pointer
         # Bumped whenever a C call may have freed entities, so that cached
         # pointers and live results are checked again.
@@ -150,7 +178,8 @@ class Project:
         # Replaced when the session is discarded: old Session objects then
         # know they are stale even if a new session was started since.
         self._session_token = object()
-        self._finalizer = weakref.finalize(self, _free_project, pointer, weakref.ref(self))
+        self._finalizer = weakref.finalize(self, _free_project, pointer,
+                                           weakref.ref(self), self._guard)
 
     @classmethod
     def _from_pointer(cls, pointer) -> "Project":
@@ -159,6 +188,10 @@ class Project:
         return project
 
     # lifetime
+
+    # The guarded methods find the guard through self._project, as those of
+    # handles, lists and results do.
+    _project = property(lambda self: self)
 
     def _p(self):
         pointer = self._ptr
@@ -169,21 +202,40 @@ class Project:
     def _removed_something(self) -> None:
         self._generation += 1
 
+    def _call_freeing(self, function, *args):
+        """Call a C function that may free entities (inside a write section);
+        then cached pointers are looked up again and results are stale."""
+        try:
+            result = call(function, *args)
+        except MetaethnoError:
+            raise  # refused: the library changed nothing
+        except BaseException:
+            self._removed_something()  # e.g. KeyboardInterrupt after the call
+            raise
+        self._removed_something()
+        return result
+
+    @writes
     def close(self) -> None:
         """Free the C model. Every handle into it then raises ClosedError.
 
         Closing twice is allowed and does nothing.
         """
-        if self._ptr is not None:
+        pointer = self._ptr
+        if pointer is not None:
             self._ptr = None
             self._generation += 1
-            self._finalizer()
+            # The finalizer is detached unless exit already took it, in
+            # which case exit frees the model once this section is over.
+            if self._finalizer.detach() is not None:
+                lib.mte_project_free(pointer)
 
     @property
     def closed(self) -> bool:
         """Whether :meth:`close` was called."""
         return self._ptr is None
 
+    @reads1
     def __enter__(self) -> "Project":
         self._p()
         return self
@@ -196,6 +248,7 @@ class Project:
         raise TypeError(f"cannot copy or pickle a {type(self).__name__}; "
                         "use Project.from_bytes(project.to_bytes())")
 
+    @reads1
     def __repr__(self) -> str:
         if self._ptr is None:
             return "<metaethno.Project (closed)>"
@@ -240,6 +293,7 @@ class Project:
         return cls._from_pointer(call(lib.mte_project_load_from_data, data, len(data),
                                       raw_name, 0))
 
+    @reads1
     def to_bytes(self) -> bytes:
         """The project as the bytes :meth:`save` would write."""
         length = c_size_t()
@@ -255,45 +309,51 @@ class Project:
         *path* is taken as :meth:`load` takes it. Raises FileError (an
         OSError) when the file cannot be written.
         """
-        call(lib.mte_project_save_to_file, self._p(), _path(path),
-             0 if fsync else _SAVE_NO_FSYNC)
+        raw = _path(path)  # before the section: __fspath__ is the caller's code
+        read_call(self, lambda: call(lib.mte_project_save_to_file, self._p(), raw,
+                                     0 if fsync else _SAVE_NO_FSYNC))
 
     def equals(self, other: "Project") -> bool:
         """Whether both projects hold identical models (as after a round trip)."""
         if not isinstance(other, Project):
             raise TypeError("can only compare with another Project")
-        return bool(lib.mte_project_equal(self._p(), other._p()))
+        return read_call_both(self, other, lambda: bool(
+            lib.mte_project_equal(self._p(), other._p())))
 
     # the review
 
     title = property(
-        lambda self: dec(lib.mte_project_get_title(self._p())),
-        lambda self, v: call(lib.mte_project_set_title, self._p(), enc(v, "title", nullable=True)),
+        reads1(lambda self: dec(lib.mte_project_get_title(self._p()))),
+        writes(lambda self, v: call(lib.mte_project_set_title, self._p(),
+                                    enc(v, "title", nullable=True))),
         doc="The review's title, or None.")
     question = property(
-        lambda self: dec(lib.mte_project_get_question(self._p())),
-        lambda self, v: call(lib.mte_project_set_question, self._p(), enc(v, "question", nullable=True)),
+        reads1(lambda self: dec(lib.mte_project_get_question(self._p()))),
+        writes(lambda self, v: call(lib.mte_project_set_question, self._p(),
+                                    enc(v, "question", nullable=True))),
         doc="The review question, or None.")
     aim = property(
-        lambda self: dec(lib.mte_project_get_aim(self._p())),
-        lambda self, v: call(lib.mte_project_set_aim, self._p(), enc(v, "aim", nullable=True)),
+        reads1(lambda self: dec(lib.mte_project_get_aim(self._p()))),
+        writes(lambda self, v: call(lib.mte_project_set_aim, self._p(),
+                                    enc(v, "aim", nullable=True))),
         doc="The review's aim, or None.")
     line_of_argument_statement = property(
-        lambda self: dec(lib.mte_project_get_line_of_argument(self._p())),
-        lambda self, v: call(lib.mte_project_set_line_of_argument, self._p(),
-                             enc(v, "statement", nullable=True)),
+        reads1(lambda self: dec(lib.mte_project_get_line_of_argument(self._p()))),
+        writes(lambda self, v: call(lib.mte_project_set_line_of_argument, self._p(),
+                                    enc(v, "statement", nullable=True))),
         doc="The line-of-argument statement in the team's words, or None.")
     created = property(
-        lambda self: _time_out(lib.mte_project_get_created(self._p())),
-        lambda self, v: lib.mte_project_set_created(self._p(), _time_in(v, "created")),
+        reads1(lambda self: _time_out(lib.mte_project_get_created(self._p()))),
+        writes(lambda self, v: lib.mte_project_set_created(self._p(), _time_in(v, "created"))),
         doc="When the project was created (aware UTC datetime), or None.")
     modified = property(
-        lambda self: _time_out(lib.mte_project_get_modified(self._p())),
-        lambda self, v: lib.mte_project_set_modified(self._p(), _time_in(v, "modified")),
+        reads1(lambda self: _time_out(lib.mte_project_get_modified(self._p()))),
+        writes(lambda self, v: lib.mte_project_set_modified(self._p(), _time_in(v, "modified"))),
         doc="When the project was last changed through the API, or None.")
 
     # entities
 
+    @reads
     def lookup(self, id: str) -> Optional["Entity"]:
         """The entity with this id, of any kind, or None."""
         return self._wrap_entity(lib.mte_project_lookup(self._p(), enc(id, "id")))
@@ -311,12 +371,15 @@ class Project:
         """A fresh id "PREFIX-N" not yet used (prefix follows the id syntax)."""
         if not isinstance(prefix, str) or not ID_PATTERN.fullmatch(prefix):
             raise ValueError(f"{prefix!r} is not a valid id prefix")
-        return take_string(lib.mte_project_generate_id(self._p(), prefix.encode()))
+        return read_call(self, lambda: take_string(
+            lib.mte_project_generate_id(self._p(), prefix.encode())))
 
+    @reads
     def dependents(self, entity: Union["Entity", str]) -> list[str]:
         """Ids of the entities that refer to *entity* (what removal would touch)."""
         return take_strv(lib.mte_project_get_dependents(self._p(), self._ref(entity, "id")))
 
+    @writes
     def remove(self, entity: Union["Entity", str], *, cascade: bool = False) -> None:
         """Remove an entity.
 
@@ -324,9 +387,11 @@ class Project:
         anything refers to the entity; with it, references are dropped and
         entities that cannot stand without it are removed too.
         """
-        call(lib.mte_project_remove, self._p(), self._ref(entity, "id"),
-             _REMOVE_CASCADE if cascade else 0)
-        self._removed_something()
+        self._remove(self._ref(entity, "id"), cascade)
+
+    def _remove(self, ref: bytes, cascade: bool) -> None:
+        self._call_freeing(lib.mte_project_remove, self._p(), ref,
+                           _REMOVE_CASCADE if cascade else 0)
 
     def _ref(self, value, what: str, nullable: bool = False):
         """An id for C, from an entity of this project or a str."""
@@ -349,30 +414,35 @@ class Project:
                    ctypes.cast(pointer, cls._ptype))
 
     @property
+    @reads1
     def members(self) -> "EntityList[Member]":
         """The review team."""
         return EntityList(self, Member, lambda p: lib.mte_project_get_n_members(p._p()),
                           lambda p, i: lib.mte_project_get_member(p._p(), i))
 
     @property
+    @reads1
     def checklists(self) -> "EntityList[Checklist]":
         """Quality-appraisal checklists (e.g. CASP)."""
         return EntityList(self, Checklist, lambda p: lib.mte_project_get_n_checklists(p._p()),
                           lambda p, i: lib.mte_project_get_checklist(p._p(), i))
 
     @property
+    @reads1
     def studies(self) -> "EntityList[Study]":
         """The included studies, in the order they were added."""
         return EntityList(self, Study, lambda p: lib.mte_project_get_n_studies(p._p()),
                           lambda p, i: lib.mte_project_get_study(p._p(), i))
 
     @property
+    @reads1
     def concepts(self) -> "EntityList[Concept]":
         """Key concepts."""
         return EntityList(self, Concept, lambda p: lib.mte_project_get_n_concepts(p._p()),
                           lambda p, i: lib.mte_project_get_concept(p._p(), i))
 
     @property
+    @reads1
     def translations(self) -> "EntityList[Translation]":
         """Reciprocal and refutational translations."""
         return EntityList(self, Translation,
@@ -380,6 +450,7 @@ class Project:
                           lambda p, i: lib.mte_project_get_translation(p._p(), i))
 
     @property
+    @reads1
     def third_orders(self) -> "EntityList[ThirdOrder]":
         """Third-order constructs: the team's interpretations across studies."""
         return EntityList(self, ThirdOrder,
@@ -387,6 +458,7 @@ class Project:
                           lambda p, i: lib.mte_project_get_third_order(p._p(), i))
 
     @property
+    @reads1
     def argument_links(self) -> "EntityList[ArgumentLink]":
         """Links between third-order constructs: the line of argument."""
         return EntityList(self, ArgumentLink,
@@ -394,6 +466,7 @@ class Project:
                           lambda p, i: lib.mte_project_get_argument_link(p._p(), i))
 
     @property
+    @reads1
     def frameworks(self) -> "EntityList[Framework]":
         """Classification frameworks (e.g. socio-ecological levels)."""
         return EntityList(self, Framework,
@@ -401,6 +474,7 @@ class Project:
                           lambda p, i: lib.mte_project_get_framework(p._p(), i))
 
     @property
+    @reads1
     def memos(self) -> "EntityList[Memo]":
         """Memos: the team's notes, optionally about one entity."""
         return EntityList(self, Memo, lambda p: lib.mte_project_get_n_memos(p._p()),
@@ -408,6 +482,7 @@ class Project:
 
     # adding
 
+    @writes
     def add_member(self, name: str, role: Optional[str] = None, *,
                    id: Optional[str] = None) -> "Member":
         """Add a team member (id generated when None)."""
@@ -415,6 +490,7 @@ class Project:
                                        enc(id, "id", nullable=True), enc(name, "name"),
                                        enc(role, "role", nullable=True)))
 
+    @writes
     def add_checklist(self, name: str, *, id: Optional[str] = None) -> "Checklist":
         """Add an empty appraisal checklist; add its questions next."""
         return self._wrap(Checklist, call(lib.mte_project_add_checklist, self._p(),
@@ -424,20 +500,26 @@ class Project:
                   authors: Optional[Iterable[str]] = None,
                   year: Optional[int] = None) -> "Study":
         """Add a study; the optional arguments set its first fields."""
+        return self._add_study(id, title, None if authors is None else _listed(authors, "authors"),
+                               year)
+
+    @writes
+    def _add_study(self, id, title, authors, year) -> "Study":
         study = self._wrap(Study, call(lib.mte_project_add_study, self._p(),
                                        enc(id, "id", nullable=True)))
         try:
             if title is not None:
-                study.title = title
+                _set_study_field(study, StudyField.TITLE, title)
             if authors is not None:
-                study.authors = authors
+                _set_authors(study, authors)
             if year is not None:
-                study.year = year
+                _set_year(study, year)
         except BaseException:
-            self.remove(study)
+            self._remove(study._idb, False)
             raise
         return study
 
+    @writes
     def add_concept(self, label: str, *, id: Optional[str] = None,
                     definition: Optional[str] = None) -> "Concept":
         """Add a key concept."""
@@ -445,12 +527,14 @@ class Project:
                                            enc(id, "id", nullable=True), enc(label, "label")))
         if definition is not None:
             try:
-                concept.definition = definition
+                call(lib.mte_concept_set_definition, concept._p(),
+                     enc(definition, "definition", nullable=True))
             except BaseException:
-                self.remove(concept)
+                self._remove(concept._idb, False)
                 raise
         return concept
 
+    @writes
     def add_translation(self, kind: Union[TranslationKind, str],
                         source: Union["Entity", str], target: Union["Entity", str], *,
                         id: Optional[str] = None) -> "Translation":
@@ -463,6 +547,7 @@ class Project:
             lib.mte_project_add_translation, self._p(), enc(id, "id", nullable=True),
             int(kind), self._ref(source, "source"), self._ref(target, "target")))
 
+    @writes
     def add_third_order(self, label: str, *, id: Optional[str] = None,
                         statement: Optional[str] = None) -> "ThirdOrder":
         """Add a third-order construct (a finding of the synthesis)."""
@@ -470,12 +555,14 @@ class Project:
                                               enc(id, "id", nullable=True), enc(label, "label")))
         if statement is not None:
             try:
-                finding.statement = statement
+                call(lib.mte_third_order_set_statement, finding._p(),
+                     enc(statement, "statement", nullable=True))
             except BaseException:
-                self.remove(finding)
+                self._remove(finding._idb, False)
                 raise
         return finding
 
+    @writes
     def add_argument_link(self, source: Union["ThirdOrder", str],
                           target: Union["ThirdOrder", str],
                           relation: str = RELATION_LEADS_TO, *,
@@ -485,17 +572,20 @@ class Project:
             lib.mte_project_add_argument_link, self._p(), enc(id, "id", nullable=True),
             self._ref(source, "source"), self._ref(target, "target"), enc(relation, "relation")))
 
+    @writes
     def add_framework(self, name: str, *, id: Optional[str] = None) -> "Framework":
         """Add an empty framework; add its levels next."""
         return self._wrap(Framework, call(lib.mte_project_add_framework, self._p(),
                                           enc(id, "id", nullable=True), enc(name, "name")))
 
+    @writes
     def add_socio_ecological_framework(self, *, id: Optional[str] = None) -> "Framework":
         """Add the socio-ecological framework with its five levels
         (individual, interpersonal, community, organisational, societal)."""
         return self._wrap(Framework, call(lib.mte_project_add_socio_ecological_framework,
                                           self._p(), enc(id, "id", nullable=True)))
 
+    @writes
     def add_memo(self, text: str, *, subject: Union["Entity", str, None] = None,
                  author: Union["Member", str, None] = None,
                  id: Optional[str] = None) -> "Memo":
@@ -508,22 +598,29 @@ class Project:
     # the translation session and the analyses
 
     @property
+    @reads1
     def session(self) -> Optional["Session"]:
         """The translation session under way, or None."""
         from .session import Session
         return Session._current(self)
 
+    @writes
     def start_session(self, order: Union[StudyOrder, str] = StudyOrder.INDEX) -> "Session":
         """Start a translation session (ModelError if one is under way)."""
         from .session import Session
         return Session._start(self, StudyOrder.coerce(order, "study order"))
 
+    @writes
     def discard_session(self) -> None:
         """Drop the session record; what its decisions made stays."""
-        lib.mte_project_discard_session(self._p())
-        self._session_token = object()
-        self._removed_something()
+        p = self._p()
+        try:
+            lib.mte_project_discard_session(p)
+        finally:
+            self._session_token = object()
+            self._removed_something()
 
+    @reads
     def study_order(self, order: Union[StudyOrder, str] = StudyOrder.PROJECT) -> list["Study"]:
         """Every study, in *order*."""
         order = StudyOrder.coerce(order, "study order")
@@ -534,6 +631,7 @@ class Project:
         finally:
             g_free(ctypes.cast(array, ctypes.c_void_p))
 
+    @reads1
     def suggest_index_study(self) -> Optional["Study"]:
         """The most conceptually rich study, by the documented rule; None if none."""
         return self._wrap(Study, lib.mte_project_suggest_index_study(self._p()))
@@ -582,23 +680,22 @@ class EntityList(Sequence):
     RuntimeError; iterate over ``list(...)`` of it to change the project.
     """
 
-    __slots__ = ("_owner", "_cls", "_count", "_get")
+    __slots__ = ("_owner", "_cls", "_count", "_get", "_project")
 
     def __init__(self, owner, cls, count: Callable, get: Callable):
+        # Made inside a section of the owner's project.
         owner._p()  # a closed project or removed entity fails here, not later
         self._owner = owner
         self._cls = cls
         self._count = count
         self._get = get
+        self._project = owner._project
 
-    @property
-    def _project(self) -> Project:
-        owner = self._owner
-        return owner if isinstance(owner, Project) else owner._project
-
+    @reads1
     def __len__(self) -> int:
         return self._count(self._owner)
 
+    @reads
     def __getitem__(self, key):
         if isinstance(key, slice):
             return [self[i] for i in range(*key.indices(len(self)))]
@@ -621,12 +718,19 @@ class EntityList(Sequence):
         return self._project._wrap(self._cls, pointer)
 
     def __iter__(self) -> Iterator:
+        # Not a section: the lock is never held across a yield. Each step
+        # checks the length and takes the item in one section.
         n = len(self)
         for i in range(n):
-            if len(self) != n:
-                raise RuntimeError("the list changed during iteration")
-            yield self[i]
+            yield self._next(i, n)
 
+    @reads
+    def _next(self, i: int, n: int):
+        if self._count(self._owner) != n:
+            raise RuntimeError("the list changed during iteration")
+        return self[i]
+
+    @reads
     def __contains__(self, item) -> bool:
         if isinstance(item, Entity):
             if item._project is not self._project or not isinstance(item, self._cls):
@@ -640,6 +744,7 @@ class EntityList(Sequence):
             return False
         return True
 
+    @reads1
     def __repr__(self) -> str:
         return f"[{', '.join(repr(e) for e in self)}]"
 
@@ -697,6 +802,7 @@ class Entity:
         return self._project
 
     @property
+    @reads1
     def exists(self) -> bool:
         """Whether the entity is still in an open project."""
         try:
@@ -705,17 +811,20 @@ class Entity:
         except (ClosedError, RemovedError):
             return False
 
+    @writes
     def remove(self, *, cascade: bool = False) -> None:
         """Remove this entity from its project (see :meth:`Project.remove`)."""
         self._p()
-        self._project.remove(self._id, cascade=cascade)
+        self._project._remove(self._idb, cascade)
 
+    @reads
     def dependents(self) -> list[str]:
         """Ids of the entities that refer to this one."""
         self._p()
         return self._project.dependents(self._id)
 
     @property
+    @reads1
     def memos(self) -> list["Memo"]:
         """Memos written about this entity."""
         self._p()
@@ -729,6 +838,7 @@ class Entity:
     def __hash__(self) -> int:
         return hash((id(self._project), self._id))
 
+    @reads1
     def __repr__(self) -> str:
         name = type(self).__name__
         try:
@@ -745,13 +855,22 @@ class Entity:
 
 def _text(getter, setter=None, *, nullable=True, doc=""):
     """A property over a C getter and an optional GError-reporting setter."""
+    what = doc.split(":")[0] or "value"
+
     def fget(self):
-        return dec(getter(self._p()))
+        # reads1, written out: the commonest read, one call frame less.
+        guard = self._project._guard
+        with guard.lock:
+            if guard.writing:
+                raise _refuse_read()
+            value = getter(self._p())
+        return None if value is None else value.decode("utf-8")
     if setter is None:
         return property(fget, doc=doc)
 
+    @writes
     def fset(self, value):
-        call(setter, self._p(), enc(value, doc.split(":")[0] or "value", nullable=nullable))
+        call(setter, self._p(), enc(value, what, nullable=nullable))
     return property(fget, fset, doc=doc)
 
 
@@ -791,6 +910,7 @@ class Checklist(Entity):
                  doc="name: the checklist's name.")
 
     @property
+    @reads1
     def questions(self) -> list[Question]:
         """The questions, in order."""
         p = self._p()
@@ -801,17 +921,21 @@ class Checklist(Entity):
 
     def add_question(self, key: str, text: str, answers: Iterable[str] = ()) -> None:
         """Append a question; no *answers* makes it a free-text question."""
-        answers = list(answers)
+        self._add_question(key, text, _listed(answers, "answers"))
+
+    @writes
+    def _add_question(self, key, text, answers) -> None:
         call(lib.mte_checklist_add_question, self._p(), enc(key, "key"), enc(text, "text"),
              make_strv(answers, "answers") if answers else None)
 
+    @writes
     def remove_question(self, key: str, *, cascade: bool = False) -> None:
         """Remove a question; with *cascade*, also studies' answers to it."""
         p = self._p()
-        call(lib.mte_checklist_remove_question, p, enc(key, "key"),
-             _REMOVE_CASCADE if cascade else 0)
-        self._project._removed_something()
+        self._project._call_freeing(lib.mte_checklist_remove_question, p, enc(key, "key"),
+                                    _REMOVE_CASCADE if cascade else 0)
 
+    @reads
     def question_index(self, key: str) -> Optional[int]:
         """The position of the question with this key, or None."""
         i = lib.mte_checklist_find_question(self._p(), enc(key, "key"))
@@ -826,13 +950,39 @@ class Appraisal(NamedTuple):
     note: Optional[str]
 
 
-def _field(field: StudyField):
-    def fget(self):
-        return dec(lib.mte_study_get_field(self._p(), int(field)))
+def _set_study_field(study, field: StudyField, value) -> None:
+    call(lib.mte_study_set_field, study._p(), int(field),
+         enc(value, field.text, nullable=True))
 
+
+def _set_authors(study, values: list) -> None:
+    call(lib.mte_study_set_authors, study._p(),
+         make_strv(values, "authors") if values else None)
+
+
+def _set_year(study, value) -> None:
+    if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
+        raise TypeError("year must be an int or None")
+    if value is not None and not 1 <= value <= 9999:
+        raise ValueError("year must lie between 1 and 9999")
+    call(lib.mte_study_set_year, study._p(), value or 0)
+
+
+def _field(field: StudyField):
+    number = int(field)
+
+    def fget(self):
+        # reads1, written out, as in _text.
+        guard = self._project._guard
+        with guard.lock:
+            if guard.writing:
+                raise _refuse_read()
+            value = lib.mte_study_get_field(self._p(), number)
+        return None if value is None else value.decode("utf-8")
+
+    @writes
     def fset(self, value):
-        call(lib.mte_study_set_field, self._p(), int(field),
-             enc(value, field.text, nullable=True))
+        _set_study_field(self, field, value)
     return property(fget, fset, doc=f"The study's {field.text}, or None "
                                     "(setting None or \"\" clears it).")
 
@@ -860,18 +1010,19 @@ class Study(Entity):
     analysis = _field(StudyField.ANALYSIS)
     notes = _field(StudyField.NOTES)
 
+    @reads
     def get_field(self, field: Union[StudyField, str]) -> Optional[str]:
         """A text field by enum or name ("data-collection")."""
         field = StudyField.coerce(field, "study field")
         return dec(lib.mte_study_get_field(self._p(), int(field)))
 
+    @writes
     def set_field(self, field: Union[StudyField, str], value: Optional[str]) -> None:
         """Set a text field by enum or name; None or "" clears it."""
-        field = StudyField.coerce(field, "study field")
-        call(lib.mte_study_set_field, self._p(), int(field),
-             enc(value, field.text, nullable=True))
+        _set_study_field(self, StudyField.coerce(field, "study field"), value)
 
     @property
+    @reads1
     def fields(self) -> dict[str, str]:
         """Every recorded text field, by its name in the file format."""
         p = self._p()
@@ -883,61 +1034,68 @@ class Study(Entity):
         return out
 
     @property
+    @reads1
     def authors(self) -> list[str]:
         """The authors, in order (assign a list to replace them)."""
+        # The array is the study's own: copied out inside the section.
         return read_strv(lib.mte_study_get_authors(self._p()))
 
     @authors.setter
     def authors(self, value: Iterable[str]) -> None:
-        if isinstance(value, str):
-            raise TypeError("authors must be a sequence of str, not a str")
-        values = list(value)
-        call(lib.mte_study_set_authors, self._p(),
-             make_strv(values, "authors") if values else None)
+        self._write_authors(_listed(value, "authors"))
+
+    @writes
+    def _write_authors(self, values: list) -> None:
+        _set_authors(self, values)
 
     @property
+    @reads1
     def year(self) -> Optional[int]:
         """Publication year (1–9999), or None."""
         year = lib.mte_study_get_year(self._p())
         return year or None
 
     @year.setter
+    @writes
     def year(self, value: Optional[int]) -> None:
-        if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
-            raise TypeError("year must be an int or None")
-        if value is not None and not 1 <= value <= 9999:
-            raise ValueError("year must lie between 1 and 9999")
-        call(lib.mte_study_set_year, self._p(), value or 0)
+        _set_year(self, value)
 
     @property
+    @reads1
     def sample_size(self) -> Optional[int]:
         """Number of participants, or None."""
         return lib.mte_study_get_sample_size(self._p()) or None
 
     @sample_size.setter
+    @writes
     def sample_size(self, value: Optional[int]) -> None:
         lib.mte_study_set_sample_size(self._p(), 0 if value is None else _uint(value, "sample_size"))
 
     @property
+    @reads1
     def index_study(self) -> bool:
         """Whether the team chose this study as the index study."""
         return bool(lib.mte_study_get_index_study(self._p()))
 
     @index_study.setter
+    @writes
     def index_study(self, value: bool) -> None:
         lib.mte_study_set_index_study(self._p(), 1 if value else 0)
 
     @property
+    @reads1
     def translation_position(self) -> Optional[int]:
         """1-based position in the team's custom translation order, or None."""
         return lib.mte_study_get_translation_position(self._p()) or None
 
     @translation_position.setter
+    @writes
     def translation_position(self, value: Optional[int]) -> None:
         lib.mte_study_set_translation_position(
             self._p(), 0 if value is None else _uint(value, "translation_position"))
 
     @property
+    @reads1
     def attributes(self) -> dict[str, str]:
         """Free key/value context (e.g. "ethnicity of sample"), in order."""
         p = self._p()
@@ -945,15 +1103,18 @@ class Study(Entity):
                 dec(lib.mte_study_get_attribute_value(p, i))
                 for i in range(lib.mte_study_get_n_attributes(p))}
 
+    @reads
     def get_attribute(self, key: str) -> Optional[str]:
         """The value of one attribute, or None."""
         return dec(lib.mte_study_get_attribute(self._p(), enc(key, "key")))
 
+    @writes
     def set_attribute(self, key: str, value: Optional[str]) -> None:
         """Set an attribute; None removes it."""
         call(lib.mte_study_set_attribute, self._p(), enc(key, "key"),
              enc(value, "value", nullable=True))
 
+    @writes
     def set_appraisal(self, checklist: Union[Checklist, str], question: str,
                       answer: Optional[str], note: Optional[str] = None) -> None:
         """Record the answer (one of the question's answers) and a note."""
@@ -961,6 +1122,7 @@ class Study(Entity):
              enc(question, "question"), enc(answer, "answer", nullable=True),
              enc(note, "note", nullable=True))
 
+    @reads
     def get_appraisal(self, checklist: Union[Checklist, str],
                       question: str) -> Optional[tuple[Optional[str], Optional[str]]]:
         """``(answer, note)`` for one question, or None when unanswered."""
@@ -971,6 +1133,7 @@ class Study(Entity):
         return dec(answer.value), dec(note.value)
 
     @property
+    @reads1
     def appraisals(self) -> list[Appraisal]:
         """Every appraisal answer recorded for the study."""
         p = self._p()
@@ -985,30 +1148,37 @@ class Study(Entity):
         return out
 
     @property
+    @reads1
     def constructs(self) -> EntityList["Construct"]:
         """First- and second-order constructs, in the order they were added."""
         return EntityList(self, Construct, lambda s: lib.mte_study_get_n_constructs(s._p()),
                           lambda s, i: lib.mte_study_get_construct(s._p(), i))
 
+    @writes
     def add_construct(self, order: Union[ConstructOrder, str], text: str, *,
                       id: Optional[str] = None) -> "Construct":
         """Add a construct of either order."""
+        return self._add_construct(order, text, id)
+
+    def _add_construct(self, order, text, id) -> "Construct":
         order = ConstructOrder.coerce(order, "construct order")
         return self._project._wrap(Construct, call(
             lib.mte_study_add_construct, self._p(), enc(id, "id", nullable=True),
             int(order), enc(text, "text")))
 
+    @writes
     def add_quote(self, text: str, *, speaker: Optional[str] = None,
                   page: Optional[str] = None, id: Optional[str] = None) -> "Construct":
         """Add a first-order construct: a participant's words."""
-        quote = self.add_construct(ConstructOrder.FIRST_ORDER, text, id=id)
+        quote = self._add_construct(ConstructOrder.FIRST_ORDER, text, id)
         try:
             if speaker is not None:
-                quote.speaker = speaker
+                call(lib.mte_construct_set_speaker, quote._p(),
+                     enc(speaker, "speaker", nullable=True))
             if page is not None:
-                quote.page = page
+                call(lib.mte_construct_set_page, quote._p(), enc(page, "page", nullable=True))
         except BaseException:
-            quote.remove()
+            self._project._remove(quote._idb, False)
             raise
         return quote
 
@@ -1016,14 +1186,19 @@ class Study(Entity):
                            grounded_in: Iterable[Union["Construct", str]] = (),
                            id: Optional[str] = None) -> "Construct":
         """Add a second-order construct grounded in first-order ones."""
-        construct = self.add_construct(ConstructOrder.SECOND_ORDER, text, id=id)
+        return self._add_interpretation(text, label, list(grounded_in), id)
+
+    @writes
+    def _add_interpretation(self, text, label, grounded_in, id) -> "Construct":
+        construct = self._add_construct(ConstructOrder.SECOND_ORDER, text, id)
         try:
             if label is not None:
-                construct.label = label
+                call(lib.mte_construct_set_label, construct._p(),
+                     enc(label, "label", nullable=True))
             for quote in grounded_in:
-                construct.add_grounding(quote)
+                construct._add_grounding(quote)
         except BaseException:
-            construct.remove(cascade=True)
+            self._project._remove(construct._idb, True)
             raise
         return construct
 
@@ -1042,11 +1217,13 @@ class Construct(Entity):
     _get_id = staticmethod(lib.mte_construct_get_id)
 
     @property
+    @reads1
     def order(self) -> ConstructOrder:
         """First or second order."""
         return ConstructOrder(lib.mte_construct_get_order(self._p()))
 
     @property
+    @reads1
     def study(self) -> Study:
         """The study it comes from."""
         return self._project._wrap(Study, lib.mte_construct_get_study(self._p()))
@@ -1063,15 +1240,21 @@ class Construct(Entity):
                     doc="speaker: who said it (first order only), or None.")
 
     @property
+    @reads1
     def groundings(self) -> EntityList["Construct"]:
         """The first-order constructs a second-order one is grounded in."""
         return EntityList(self, Construct, lambda c: lib.mte_construct_get_n_groundings(c._p()),
                           lambda c, i: lib.mte_construct_get_grounding(c._p(), i))
 
+    @writes
     def add_grounding(self, quote: Union["Construct", str]) -> None:
         """Ground this second-order construct in a quote of the same study."""
+        self._add_grounding(quote)
+
+    def _add_grounding(self, quote) -> None:
         call(lib.mte_construct_add_grounding, self._p(), self._project._ref(quote, "quote"))
 
+    @writes
     def remove_grounding(self, quote: Union["Construct", str]) -> bool:
         """Drop a grounding; False when it was not there."""
         return bool(lib.mte_construct_remove_grounding(self._p(), self._project._ref(quote, "quote")))
@@ -1094,15 +1277,18 @@ class Concept(Entity):
                        doc="definition: what the team means by it, or None.")
 
     @property
+    @reads1
     def expressions(self) -> EntityList[Construct]:
         """The constructs that express the concept."""
         return EntityList(self, Construct, lambda c: lib.mte_concept_get_n_expressions(c._p()),
                           lambda c, i: lib.mte_concept_get_expression(c._p(), i))
 
+    @writes
     def add_expression(self, construct: Union[Construct, str]) -> None:
         """Record that *construct* expresses this concept."""
         call(lib.mte_concept_add_expression, self._p(), self._project._ref(construct, "construct"))
 
+    @writes
     def remove_expression(self, construct: Union[Construct, str]) -> bool:
         """Drop an expression; False when it was not there."""
         return bool(lib.mte_concept_remove_expression(self._p(), self._project._ref(construct, "construct")))
@@ -1121,40 +1307,48 @@ class Translation(Entity):
     _get_id = staticmethod(lib.mte_translation_get_id)
 
     @property
+    @reads1
     def kind(self) -> TranslationKind:
         """Reciprocal or refutational (assignable)."""
         return TranslationKind(lib.mte_translation_get_kind(self._p()))
 
     @kind.setter
+    @writes
     def kind(self, value: Union[TranslationKind, str]) -> None:
         value = TranslationKind.coerce(value, "translation kind")
         lib.mte_translation_set_kind(self._p(), int(value))
 
     @property
+    @reads1
     def source(self) -> Entity:
         """The construct or concept translated."""
         return self._project._wrap_entity(lib.mte_translation_get_source(self._p()))
 
     @property
+    @reads1
     def target(self) -> Entity:
         """The construct or concept it is translated into."""
         return self._project._wrap_entity(lib.mte_translation_get_target(self._p()))
 
     @property
+    @reads1
     def source_study(self) -> Optional[Study]:
         """The study of the source (its own for a construct; set for a concept)."""
         return self._project._wrap(Study, lib.mte_translation_get_source_study(self._p()))
 
     @source_study.setter
+    @writes
     def source_study(self, study: Union[Study, str, None]) -> None:
         call(lib.mte_translation_set_source_study, self._p(), self._project._ref(study, "study", nullable=True))
 
     @property
+    @reads1
     def target_study(self) -> Optional[Study]:
         """The study of the target (its own for a construct; set for a concept)."""
         return self._project._wrap(Study, lib.mte_translation_get_target_study(self._p()))
 
     @target_study.setter
+    @writes
     def target_study(self, study: Union[Study, str, None]) -> None:
         call(lib.mte_translation_set_target_study, self._p(), self._project._ref(study, "study", nullable=True))
 
@@ -1162,20 +1356,24 @@ class Translation(Entity):
                       doc="rationale: why the team judged so, or None.")
 
     @property
+    @reads1
     def reviewer(self) -> Optional[Member]:
         """The team member who made the judgement, or None."""
         return self._project._wrap(Member, lib.mte_translation_get_reviewer(self._p()))
 
     @reviewer.setter
+    @writes
     def reviewer(self, member: Union[Member, str, None]) -> None:
         call(lib.mte_translation_set_reviewer, self._p(), self._project._ref(member, "reviewer", nullable=True))
 
     @property
+    @reads1
     def created(self) -> Optional[_dt.datetime]:
         """When the judgement was recorded, or None."""
         return _time_out(lib.mte_translation_get_created(self._p()))
 
     @created.setter
+    @writes
     def created(self, value: Time) -> None:
         lib.mte_translation_set_created(self._p(), _time_in(value, "created"))
 
@@ -1198,19 +1396,23 @@ class ThirdOrder(Entity):
                       doc="statement: the finding in full, or None.")
 
     @property
+    @reads1
     def basis(self) -> EntityList[Entity]:
         """The concepts and constructs the finding rests on."""
         return EntityList(self, Entity, lambda t: lib.mte_third_order_get_n_basis(t._p()),
                           lambda t, i: lib.mte_third_order_get_basis(t._p(), i))
 
+    @writes
     def add_basis(self, entity: Union[Entity, str]) -> None:
         """Rest the finding on a concept or construct too."""
         call(lib.mte_third_order_add_basis, self._p(), self._project._ref(entity, "basis"))
 
+    @writes
     def remove_basis(self, entity: Union[Entity, str]) -> bool:
         """Drop a basis entry; False when it was not there."""
         return bool(lib.mte_third_order_remove_basis(self._p(), self._project._ref(entity, "basis")))
 
+    @reads
     def get_concern(self, component: Union[CerqualComponent, str]) -> tuple[Concern, Optional[str]]:
         """``(concern, explanation)`` for one CERQual component."""
         component = CerqualComponent.coerce(component, "CERQual component")
@@ -1218,6 +1420,7 @@ class ThirdOrder(Entity):
         return (Concern(lib.mte_third_order_get_concern(p, int(component))),
                 dec(lib.mte_third_order_get_concern_explanation(p, int(component))))
 
+    @writes
     def set_concern(self, component: Union[CerqualComponent, str],
                     concern: Union[Concern, str], explanation: Optional[str] = None) -> None:
         """Record the concern about one CERQual component."""
@@ -1227,20 +1430,24 @@ class ThirdOrder(Entity):
              enc(explanation, "explanation", nullable=True))
 
     @property
+    @reads1
     def concerns(self) -> dict[CerqualComponent, tuple[Concern, Optional[str]]]:
         """The four CERQual components with their concern and explanation."""
         return {c: self.get_concern(c) for c in CerqualComponent}
 
     @property
+    @reads1
     def confidence(self) -> Confidence:
         """Overall CERQual confidence (set with :meth:`set_confidence`)."""
         return Confidence(lib.mte_third_order_get_confidence(self._p()))
 
     @property
+    @reads1
     def confidence_explanation(self) -> Optional[str]:
         """Why the confidence was judged so, or None."""
         return dec(lib.mte_third_order_get_confidence_explanation(self._p()))
 
+    @writes
     def set_confidence(self, confidence: Union[Confidence, str],
                        explanation: Optional[str] = None) -> None:
         """Record the overall CERQual confidence and its explanation."""
@@ -1261,11 +1468,13 @@ class ArgumentLink(Entity):
     _get_id = staticmethod(lib.mte_argument_link_get_id)
 
     @property
+    @reads1
     def source(self) -> ThirdOrder:
         """The finding the link starts from."""
         return self._project._wrap(ThirdOrder, lib.mte_argument_link_get_from(self._p()))
 
     @property
+    @reads1
     def target(self) -> ThirdOrder:
         """The finding the link leads to."""
         return self._project._wrap(ThirdOrder, lib.mte_argument_link_get_to(self._p()))
@@ -1305,6 +1514,7 @@ class Framework(Entity):
                         doc="description: what it classifies, or None.")
 
     @property
+    @reads1
     def levels(self) -> list[Level]:
         """The levels, in order."""
         p = self._p()
@@ -1312,38 +1522,44 @@ class Framework(Entity):
                       dec(lib.mte_framework_get_level_label(p, i)))
                 for i in range(lib.mte_framework_get_n_levels(p))]
 
+    @writes
     def add_level(self, key: str, label: Optional[str] = None) -> None:
         """Append a level (the label defaults to the key)."""
         call(lib.mte_framework_add_level, self._p(), enc(key, "key"),
              enc(label, "label", nullable=True))
 
+    @writes
     def remove_level(self, key: str, *, cascade: bool = False) -> None:
         """Remove a level; with *cascade*, also its classifications."""
         p = self._p()
-        call(lib.mte_framework_remove_level, p, enc(key, "key"),
-             _REMOVE_CASCADE if cascade else 0)
-        self._project._removed_something()
+        self._project._call_freeing(lib.mte_framework_remove_level, p, enc(key, "key"),
+                                    _REMOVE_CASCADE if cascade else 0)
 
+    @writes
     def set_level_label(self, key: str, label: Optional[str]) -> None:
         """Relabel a level (None uses the key)."""
         call(lib.mte_framework_set_level_label, self._p(), enc(key, "key"),
              enc(label, "label", nullable=True))
 
+    @reads
     def level_index(self, key: str) -> Optional[int]:
         """The position of the level with this key, or None."""
         i = lib.mte_framework_find_level(self._p(), enc(key, "key"))
         return None if i < 0 else i
 
+    @writes
     def classify(self, entity: Union[Entity, str], level: str) -> None:
         """Place a construct or finding on a level (several levels allowed)."""
         call(lib.mte_framework_classify, self._p(), self._project._ref(entity, "entity"), enc(level, "level"))
 
+    @writes
     def unclassify(self, entity: Union[Entity, str], level: str) -> bool:
         """Take an entity off a level; False when it was not there."""
         return bool(lib.mte_framework_unclassify(self._p(), self._project._ref(entity, "entity"),
                                                  enc(level, "level")))
 
     @property
+    @reads1
     def classifications(self) -> list[Classification]:
         """Every (entity, level key) pair, in the order they were made."""
         p = self._p()
@@ -1355,6 +1571,7 @@ class Framework(Entity):
             out.append(Classification(self._project._wrap_entity(entity), dec(key.value)))
         return out
 
+    @reads
     def levels_of(self, entity: Union[Entity, str]) -> list[str]:
         """The keys of the levels *entity* is placed on, in level order."""
         return take_strv(lib.mte_framework_get_levels_of(self._p(), self._project._ref(entity, "entity")))
@@ -1372,25 +1589,30 @@ class Memo(Entity):
     _get_id = staticmethod(lib.mte_memo_get_id)
 
     @property
+    @reads1
     def subject(self) -> Optional[Entity]:
         """The entity the memo is about, or None for the whole project."""
         return self._project._wrap_entity(lib.mte_memo_get_subject(self._p()))
 
     @property
+    @reads1
     def author(self) -> Optional[Member]:
         """The team member who wrote it, or None."""
         return self._project._wrap(Member, lib.mte_memo_get_author(self._p()))
 
     @author.setter
+    @writes
     def author(self, member: Union[Member, str, None]) -> None:
         call(lib.mte_memo_set_author, self._p(), self._project._ref(member, "author", nullable=True))
 
     @property
+    @reads1
     def created(self) -> Optional[_dt.datetime]:
         """When it was written, or None."""
         return _time_out(lib.mte_memo_get_created(self._p()))
 
     @created.setter
+    @writes
     def created(self, value: Time) -> None:
         lib.mte_memo_set_created(self._p(), _time_in(value, "created"))
 

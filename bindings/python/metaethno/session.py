@@ -20,6 +20,7 @@ import datetime as _dt
 from typing import NamedTuple, Optional, Union
 
 from ._c import call, dec, enc, lib
+from ._guard import reads, reads1, writes
 from .enums import DecisionKind, StudyOrder
 from .errors import ClosedError
 from .model import (Concept, Construct, Member, Project, Study, Time,
@@ -62,6 +63,7 @@ class Session:
 
     @classmethod
     def _start(cls, project: Project, order: StudyOrder) -> "Session":
+        # Inside Project.start_session's write section.
         call(lib.mte_project_start_session, project._p(), int(order))
         project._session_token = object()
         return cls(project, project._session_token)
@@ -79,31 +81,37 @@ class Session:
         return self._project
 
     @property
+    @reads1
     def order(self) -> StudyOrder:
         """The order studies are taken in; assigning reorders the remaining work."""
         return StudyOrder(lib.mte_session_get_order(self._p()))
 
     @order.setter
+    @writes
     def order(self, value: Union[StudyOrder, str]) -> None:
         value = StudyOrder.coerce(value, "study order")
         lib.mte_session_set_order(self._p(), int(value))
 
     @property
+    @reads1
     def current_construct(self) -> Optional[Construct]:
         """The second-order construct the next decision is about, or None."""
         return self._project._wrap(Construct, lib.mte_session_get_current_construct(self._p()))
 
     @property
+    @reads1
     def current_study(self) -> Optional[Study]:
         """The study of the current construct, or None when complete."""
         return self._project._wrap(Study, lib.mte_session_get_current_study(self._p()))
 
     @property
+    @reads1
     def complete(self) -> bool:
         """Whether every second-order construct has a decision."""
         return bool(lib.mte_session_is_complete(self._p()))
 
     @property
+    @reads1
     def remaining(self) -> int:
         """How many second-order constructs still lack a decision."""
         return lib.mte_session_get_n_remaining(self._p())
@@ -112,6 +120,7 @@ class Session:
         return (enc(rationale, "rationale", nullable=True),
                 self._project._ref(reviewer, "reviewer", nullable=True))
 
+    @writes
     def translate(self, concept: Union[Concept, str], rationale: Optional[str] = None,
                   reviewer: Union[Member, str, None] = None) -> Translation:
         """The current construct is the same idea as *concept* (reciprocal)."""
@@ -120,6 +129,7 @@ class Session:
             lib.mte_session_translate, p, self._project._ref(concept, "concept"),
             *self._who(rationale, reviewer)))
 
+    @writes
     def refute(self, concept: Union[Concept, str], rationale: Optional[str] = None,
                reviewer: Union[Member, str, None] = None) -> Translation:
         """The current construct contradicts *concept* (refutational)."""
@@ -128,6 +138,7 @@ class Session:
             lib.mte_session_refute, p, self._project._ref(concept, "concept"),
             *self._who(rationale, reviewer)))
 
+    @writes
     def found_concept(self, label: str, rationale: Optional[str] = None,
                       reviewer: Union[Member, str, None] = None, *,
                       id: Optional[str] = None) -> Concept:
@@ -137,17 +148,19 @@ class Session:
             lib.mte_session_found_concept, p, enc(id, "id", nullable=True),
             enc(label, "label"), *self._who(rationale, reviewer)))
 
+    @writes
     def set_aside(self, rationale: Optional[str] = None,
                   reviewer: Union[Member, str, None] = None) -> None:
         """The current construct bears on no concept."""
         call(lib.mte_session_set_aside, self._p(), *self._who(rationale, reviewer))
 
+    @writes
     def undo(self) -> None:
         """Undo the last decision and what it made (ModelError if none)."""
-        call(lib.mte_session_undo, self._p())
-        self._project._removed_something()
+        self._project._call_freeing(lib.mte_session_undo, self._p())
 
     @property
+    @reads1
     def decisions(self) -> list[Decision]:
         """Every decision so far, in the order made."""
         p = self._p()
@@ -162,16 +175,19 @@ class Session:
                          _time_out(lib.mte_session_get_decision_created(p, i)))
                 for i in range(lib.mte_session_get_n_decisions(p))]
 
+    @reads1
     def __len__(self) -> int:
         """The number of decisions."""
         return lib.mte_session_get_n_decisions(self._p())
 
+    @writes
     def set_decision_created(self, index: int, when: Time) -> None:
         """Correct the time of decision *index* (e.g. when importing)."""
         p = self._p()
         i = _index(index, lib.mte_session_get_n_decisions(p))
         lib.mte_session_set_decision_created(p, i, _time_in(when, "created"))
 
+    @reads1
     def __repr__(self) -> str:
         try:
             return (f"<metaethno.Session {self.order.text}: {len(self)} decisions, "
