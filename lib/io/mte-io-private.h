@@ -47,6 +47,16 @@ MteIoWriteFunc mte_io_set_write_func (MteIoWriteFunc func);
  * moment it is called. */
 void mte_io_set_write_limit (gssize limit);
 
+/*
+ * Test hook for the loader: the most bytes one read takes from the input
+ * (1 to MTE_IO_READ_SIZE_MAX; 0 restores the default, 1 MiB). A pipe gives
+ * the loader 64 KiB at a time, a test may give it one byte at a time; the
+ * result and the cost per byte must not depend on it. Returns the previous
+ * size. Not thread-safe: only for tests.
+ */
+#define MTE_IO_READ_SIZE_MAX (1024 * 1024)
+gsize mte_io_set_read_size (gsize size);
+
 G_END_DECLS
 
 #endif /* MTE_IO_PRIVATE_H */

@@ -31,7 +31,7 @@
 #include "mte-io-private.h"
 #include "mte-model-private.h"
 
-#define CHUNK_SIZE (1024 * 1024)
+#define CHUNK_SIZE MTE_IO_READ_SIZE_MAX
 #define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_HUGE)
 
 /* ------------------------------------------------------------------ */
@@ -2123,6 +2123,17 @@ typedef struct {
   gsize       offset;
 } MemorySource;
 
+static gsize read_size = CHUNK_SIZE;
+
+gsize
+mte_io_set_read_size (gsize size)
+{
+  gsize previous = read_size;
+
+  read_size = size == 0 ? CHUNK_SIZE : MIN (size, CHUNK_SIZE);
+  return previous;
+}
+
 static gssize
 read_memory (gpointer source, char *buf, gsize size, GError **error)
 {
@@ -2281,7 +2292,7 @@ load (const char *name, ReadFunc read_func, gpointer source, GError **error)
     }
 
   buf = g_malloc (CHUNK_SIZE);
-  n = read_func (source, buf, CHUNK_SIZE, &read_error);
+  n = read_func (source, buf, read_size, &read_error);
   if (n < 0)
     {
       g_propagate_error (&l.error, read_error);
@@ -2310,7 +2321,7 @@ load (const char *name, ReadFunc read_func, gpointer source, GError **error)
     xmlParseChunk (l.ctxt, buf + 4, (int) (n - 4), 0);
   while (l.error == NULL)
     {
-      n = read_func (source, buf, CHUNK_SIZE, &read_error);
+      n = read_func (source, buf, read_size, &read_error);
       if (n < 0)
         {
           g_propagate_error (&l.error, read_error);
