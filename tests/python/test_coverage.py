@@ -432,12 +432,14 @@ def check_types(declarations, headers: Headers, api: Api) -> list[str]:
 # * mte_session_undo removes the decision's translation and, for a concept
 #   the decision founded that nothing else uses, the concept (through
 #   mte_project_remove); mte_project_discard_session frees the session;
-#   mte_project_free frees everything.
+#   mte_project_free frees everything, and so does mte_project_file_free
+#   (the project opened for changes, with the file's lock).
 # * mte_project_start_session fails when a session exists rather than
 #   replacing it, so it frees nothing. The results' own _free functions
 #   (mte_grid_free, ...) free a snapshot, never model memory.
 REFERENCE_ONLY_REMOVALS = ("remove_grounding", "remove_expression", "remove_basis")
-FREEING_BY_NAME = ("mte_session_undo", "mte_project_discard_session", "mte_project_free")
+FREEING_BY_NAME = ("mte_session_undo", "mte_project_discard_session", "mte_project_free",
+                   "mte_project_file_free")
 
 
 def should_free(name: str) -> bool:

@@ -39,6 +39,7 @@ from .errors import (ClosedError, DuplicateIdError, DuplicateIdInFileError,
                      HasDependentsError, InvalidIdError, InvalidValueError,
                      InvalidValueInFileError, MetaethnoError, ModelError,
                      NotFoundError, ParseError, ReentrancyError,
+                     SaveError, ChangedOnDiskError, LockedError, NotDurableError,
                      RemovedError, SchemaError,
                      StaleResultError, TooLargeError, UnknownReferenceError,
                      UnsupportedVersionError, WrongKindError)
@@ -47,6 +48,7 @@ from .model import (RELATION_IS_PART_OF, RELATION_LEADS_TO, RELATION_SHAPES,
                     Concept, Construct, Entity, EntityList, Framework, Level,
                     Member, Memo, Project, Question, Study, ThirdOrder,
                     Translation)
+from .projectfile import ProjectFile
 from .session import Decision, Session
 
 #: Version of these bindings (follows the C library's).

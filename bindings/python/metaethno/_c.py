@@ -15,7 +15,7 @@ from ctypes import POINTER, byref, c_char_p, c_uint32, c_void_p
 
 from . import _decl, _native
 from .errors import (FORMAT_ERRORS, MODEL_ERRORS, FileError, FormatError,
-                     MetaethnoError)
+                     MetaethnoError, SAVE_ERRORS)
 
 _dll = _native.load_library()
 VERSION = _native.check_version(_dll)
@@ -65,6 +65,7 @@ g_file_error_quark.argtypes = []
 
 _MODEL_QUARK = lib.mte_model_error_quark()
 _FORMAT_QUARK = lib.mte_format_error_quark()
+_SAVE_QUARK = lib.mte_save_error_quark()
 _FILE_QUARK = g_file_error_quark()
 
 #: Largest time the model accepts (seconds since the epoch: 9999-12-31).
@@ -174,6 +175,9 @@ def exception_from(err) -> MetaethnoError:
             return cls(message, domain=name, code=code)
         if domain == _FILE_QUARK:
             return FileError(message, domain=name, code=code)
+        if domain == _SAVE_QUARK:
+            cls = SAVE_ERRORS[code] if 0 <= code < len(SAVE_ERRORS) else SAVE_ERRORS[0]
+            return cls(message, domain=name, code=code)
         return MetaethnoError(message, domain=name, code=code)
     finally:
         g_error_free(err)

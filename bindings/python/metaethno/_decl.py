@@ -41,6 +41,7 @@ def _opaque(name: str):
 
 
 Project = _opaque("MteProject")
+ProjectFile = _opaque("MteProjectFile")
 Entity = _opaque("MteEntity")
 Member = _opaque("MteMember")
 Checklist = _opaque("MteChecklist")
@@ -91,6 +92,7 @@ DECLARATIONS: tuple[Decl, ...] = (
     # mte-error.h
     D("mte_model_error_quark", c_uint32),
     D("mte_format_error_quark", c_uint32),
+    D("mte_save_error_quark", c_uint32),
     D("mte_format_error_get_location", gboolean,
       POINTER(GError), POINTER(c_char_p), POINTER(c_int), POINTER(c_int)),
 
@@ -319,6 +321,11 @@ DECLARATIONS: tuple[Decl, ...] = (
     D("mte_project_load_from_data", Project, c_char_p, c_ssize_t, c_char_p, enum, ERROR),
     D("mte_project_to_data", OWNED_STR, Project, POINTER(c_size_t), enum, ERROR),
     D("mte_project_save_to_file", gboolean, Project, c_char_p, enum, ERROR),
+    D("mte_project_file_open", ProjectFile, c_char_p, enum, ERROR),
+    D("mte_project_file_get_project", Project, ProjectFile),
+    D("mte_project_file_is_locked", gboolean, ProjectFile),
+    D("mte_project_file_save", gboolean, ProjectFile, enum, ERROR),
+    D("mte_project_file_free", None, ProjectFile, frees=True),
     D("mte_get_schema", c_char_p),
 
     # mte-analysis.h
@@ -445,4 +452,7 @@ UNWRAPPED: dict[str, str] = {
     "mte_entity_get_project":
         "every Python entity already holds its Project; asking C would only "
         "return the pointer the entity was resolved through",
+    "mte_project_file_get_path":
+        "ProjectFile keeps the path object it was opened with (str, bytes or "
+        "os.PathLike), which the C copy, bytes only, would lose",
 }

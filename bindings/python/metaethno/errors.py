@@ -9,7 +9,13 @@ subclass of :class:`MetaethnoError`, chosen by the error's domain and code:
   read (``MTE_FORMAT_ERROR``); these carry ``file``, ``line`` and
   ``column``, e.g. :class:`ParseError` for malformed XML;
 * :class:`FileError`: a file that cannot be written (GLib's file errors);
-  it is also an :class:`OSError` with ``errno`` set.
+  it is also an :class:`OSError` with ``errno`` set;
+* :class:`SaveError` and its subclasses: a save that did not happen as
+  asked (``MTE_SAVE_ERROR``): :class:`ChangedOnDiskError` (another program
+  changed the file since it was loaded; nothing was saved),
+  :class:`LockedError` (another program is changing the file) and
+  :class:`NotDurableError` (the change IS saved, but the disk did not
+  confirm it: do not repeat it).
 
 The bindings add four of their own:
 
@@ -38,6 +44,7 @@ __all__ = [
     "FormatError", "ParseError", "ForbiddenContentError", "TooLargeError",
     "SchemaError", "UnsupportedVersionError", "DuplicateIdInFileError",
     "UnknownReferenceError", "InvalidValueInFileError", "FileError",
+    "SaveError", "ChangedOnDiskError", "LockedError", "NotDurableError",
 ]
 
 
@@ -175,12 +182,34 @@ class FileError(MetaethnoError, OSError):
         return self.message
 
 
+class SaveError(MetaethnoError):
+    """A save did not happen as asked (MTE_SAVE_ERROR_FAILED and base class)."""
+
+
+class ChangedOnDiskError(SaveError):
+    """The file changed on disk since it was loaded, by a program that takes
+    no lock; nothing was saved, so that program's change is kept. Load the
+    file again and repeat the change."""
+
+
+class LockedError(SaveError):
+    """Another program is changing the file (only when told not to wait),
+    or this program holds it open for changes already."""
+
+
+class NotDurableError(SaveError):
+    """The change IS in the file, but flushing its folder to disk failed:
+    a power cut could still bring the previous file back. Do not repeat
+    the change."""
+
+
 # Codes of MteModelError and MteFormatError, in their C order.
 MODEL_ERRORS = (ModelError, InvalidIdError, DuplicateIdError, NotFoundError,
                 WrongKindError, HasDependentsError, InvalidValueError)
 FORMAT_ERRORS = (FormatError, ParseError, ForbiddenContentError, TooLargeError,
                  SchemaError, UnsupportedVersionError, DuplicateIdInFileError,
                  UnknownReferenceError, InvalidValueInFileError)
+SAVE_ERRORS = (SaveError, ChangedOnDiskError, LockedError, NotDurableError)
 
 # GFileError codes, in GLib's order, as errno values (None for FAILED).
 _G_FILE_ERRNO = tuple(getattr(_errno, name, None) for name in (

@@ -131,25 +131,34 @@ def _path(path, what: str = "path") -> bytes:
     return raw
 
 
-def _close_project(project, pointer) -> None:
+def _free_c(pointer, file_pointer) -> None:
+    # A project opened for changes belongs to its MteProjectFile, whose
+    # free also lets go of the file's lock.
+    if file_pointer is not None:
+        lib.mte_project_file_free(file_pointer)
+    else:
+        lib.mte_project_free(pointer)
+
+
+def _close_project(project, pointer, file_pointer=None) -> None:
     # Marked closed first: what runs afterwards raises ClosedError.
     project._ptr = None
     project._generation += 1
-    lib.mte_project_free(pointer)
+    _free_c(pointer, file_pointer)
 
 
-def _free_project(pointer, project_ref, guard) -> None:
+def _free_project(pointer, project_ref, guard, file_pointer=None) -> None:
     project = project_ref()
     if project is None:
         # Collected: nothing refers to the project any more (handles,
         # results, lists and sessions all hold it), so no code can be using
         # its memory, whichever thread the collector runs in.
-        lib.mte_project_free(pointer)
+        _free_c(pointer, file_pointer)
         return
     # At exit, weakref.finalize frees the projects still alive, while
     # daemon threads may still use them: as a write section, after which
     # they (and __del__ methods) get ClosedError.
-    at_exit(guard, _close_project, project, pointer)
+    at_exit(guard, _close_project, project, pointer, file_pointer)
 
 
 # -- the project ---------------------------------------------------------------
@@ -168,10 +177,13 @@ class Project:
         if title is not None:
             self.title = title
 
-    def _adopt(self, pointer) -> None:
+    def _adopt(self, pointer, file_pointer=None) -> None:
         # Serialises every use of the C project (see metaethno._guard).
         self._guard = Guard()
         self._ptr = pointer
+        # The MteProjectFile that owns the project, if it was opened for
+        # changes (metaethno.ProjectFile); None otherwise.
+        self._file_ptr = file_pointer
         # Bumped whenever a C call may have freed entities, so that cached
         # pointers and live results are checked again.
         self._generation = 0
@@ -179,7 +191,7 @@ class Project:
         # know they are stale even if a new session was started since.
         self._session_token = object()
         self._finalizer = weakref.finalize(self, _free_project, pointer,
-                                           weakref.ref(self), self._guard)
+                                           weakref.ref(self), self._guard, file_pointer)
 
     @classmethod
     def _from_pointer(cls, pointer) -> "Project":
@@ -228,7 +240,7 @@ class Project:
             # The finalizer is detached unless exit already took it, in
             # which case exit frees the model once this section is over.
             if self._finalizer.detach() is not None:
-                lib.mte_project_free(pointer)
+                _free_c(pointer, self._file_ptr)
 
     @property
     def closed(self) -> bool:
@@ -307,7 +319,11 @@ class Project:
         """Write the project atomically: a failure leaves the old file intact.
 
         *path* is taken as :meth:`load` takes it. Raises FileError (an
-        OSError) when the file cannot be written.
+        OSError) when the file cannot be written, NotDurableError when the
+        file was written but the disk did not confirm it (do not save the
+        same change again), LockedError when this program holds *path*
+        open through a :class:`ProjectFile`. To change a file that others
+        may change too, use :class:`ProjectFile`.
         """
         raw = _path(path)  # before the section: __fspath__ is the caller's code
         read_call(self, lambda: call(lib.mte_project_save_to_file, self._p(), raw,
