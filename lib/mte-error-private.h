@@ -43,7 +43,8 @@ char *mte_message_path (const char *path);
  * Every library error message passes through this before it is set: the
  * result is valid UTF-8 on one line (control characters escaped as above),
  * any quoted value ('...') longer than MTE_MESSAGE_MAX_QUOTED characters
- * is cut with "…", and the whole is at most MTE_MESSAGE_MAX characters.
+ * is cut with "…", and the whole is cut after MTE_MESSAGE_MAX characters
+ * (an escape under way is finished first).
  */
 #define MTE_MESSAGE_MAX_QUOTED 80
 #define MTE_MESSAGE_MAX 1000

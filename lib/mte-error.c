@@ -147,12 +147,14 @@ mte_message_text (const char *text,
   return g_string_free (out, FALSE);
 }
 
-/* Appends @c (a code point of a valid sequence, or a stray byte when
- * @stray) as a message shows it. */
-static void
+/* Appends the character at @p (@length bytes of a valid sequence, or a
+ * stray byte when @stray) as a message shows it. Returns how many
+ * characters that took: 1, or the length of an escape. */
+static guint
 append_shown (GString *out, const char *p, gsize length, gboolean stray)
 {
   guchar c = (guchar) *p;
+  gsize before = out->len;
 
   if (stray)
     g_string_append_printf (out, "\\x%02X", c);
@@ -170,7 +172,11 @@ append_shown (GString *out, const char *p, gsize length, gboolean stray)
            ((guchar) p[2] == 0xA8 || (guchar) p[2] == 0xA9))
     g_string_append_printf (out, "\\u%04X", 0x2000 + (guchar) p[2] - 0x80);   /* U+2028/9 */
   else
-    g_string_append_len (out, p, (gssize) length);
+    {
+      g_string_append_len (out, p, (gssize) length);
+      return 1;
+    }
+  return (guint) (out->len - before);     /* an escape: ASCII only */
 }
 
 /* The length of the valid UTF-8 sequence at @p (before @end), or 0. */
@@ -236,19 +242,22 @@ mte_message_clean (const char *message)
       gsize n = valid_sequence (p, end);
       gsize step = MAX (n, 1);
 
-      if (total == MTE_MESSAGE_MAX)
+      if (total >= MTE_MESSAGE_MAX)
         {
           g_string_append (out, "\u2026");
           break;
         }
+      gboolean opening = FALSE;
+
       if (in_quote && closes_quote (p))
         in_quote = FALSE;
       else if (!in_quote && opens_quote (message, p))
         {
           in_quote = TRUE;
+          opening = TRUE;
           quoted = 0;
         }
-      else if (in_quote && quoted++ == MTE_MESSAGE_MAX_QUOTED)
+      else if (in_quote && quoted >= MTE_MESSAGE_MAX_QUOTED)
         {
           const char *close = p;
 
@@ -260,8 +269,13 @@ mte_message_clean (const char *message)
           p = close;
           continue;
         }
-      append_shown (out, p, step, n == 0);
-      total++;
+      {
+        guint shown = append_shown (out, p, step, n == 0);
+
+        total += shown;
+        if (in_quote && !opening)
+          quoted += shown;
+      }
       p += step;
     }
   return g_string_free (out, FALSE);
