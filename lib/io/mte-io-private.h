@@ -22,6 +22,30 @@ extern const char * const mte_io_study_field_names[MTE_STUDY_N_FIELDS];
 /* Deepest element nesting the loader accepts. The format itself needs 5. */
 #define MTE_LOAD_MAX_DEPTH 16
 
+/*
+ * Limits of the loader's pre-scan, which sees every byte before libxml2
+ * does (docs/file-format.md, "Limits"). Lengths are in bytes as written,
+ * after line ends are turned into LF; anything longer is refused with
+ * MTE_FORMAT_ERROR_TOO_LARGE at the start of the construct.
+ *
+ * MTE_LOAD_MAX_ATTRIBUTES: attributes of one element, namespace
+ * declarations included. The format uses at most 8 (translation), xsi
+ * adds at most 4; libxml2 checks for duplicates in time quadratic in the
+ * count.
+ * MTE_LOAD_MAX_TAG: one start or end tag, its attributes included.
+ * MTE_LOAD_MAX_TEXT: the text of one element between two tags (CDATA
+ * sections, references, comments' neighbours included): the validator
+ * keeps it in one string with an int length.
+ * MTE_LOAD_MAX_MARKUP: one comment, processing instruction or
+ * declaration; the library never writes any.
+ * MTE_LOAD_MAX_REFERENCE: one entity or character reference, '&' to ';'.
+ */
+#define MTE_LOAD_MAX_ATTRIBUTES 32
+#define MTE_LOAD_MAX_TAG (G_GUINT64_CONSTANT (1) << 30)
+#define MTE_LOAD_MAX_TEXT (G_GUINT64_CONSTANT (1) << 30)
+#define MTE_LOAD_MAX_MARKUP (G_GUINT64_CONSTANT (16) << 20)
+#define MTE_LOAD_MAX_REFERENCE 256
+
 /* Formats @t (seconds since the epoch, UTC, >= 0) as "YYYY-MM-DDTHH:MM:SSZ"
  * into @buf (at least MTE_TIMESTAMP_SIZE bytes). Returns FALSE when the time
  * does not fit four year digits. */

@@ -275,6 +275,11 @@ typedef struct {
 
   GArray           *pending;    /* PendingRef */
   gpointer          pending_owner[N_REF_KINDS];
+
+  /* Text gathered for the validator (see flush_text()). */
+  const xmlSAXHandler *plug_sax;
+  GString          *pending_text;
+  int               pending_kind;
 } Loader;
 
 /* ------------------------------------------------------------------ */
@@ -322,6 +327,8 @@ refusing_entity_loader (const char *url, const char *id, xmlParserCtxtPtr ctxt)
   return previous_entity_loader != NULL ? previous_entity_loader (url, id, ctxt) : NULL;
 }
 
+static void init_byte_classes (void);
+
 static gpointer
 init_once (gpointer data)
 {
@@ -339,6 +346,7 @@ init_once (gpointer data)
   for (int f = 1; f < MTE_STUDY_N_FIELDS; f++)
     g_hash_table_insert (element_by_name, (gpointer) mte_io_study_field_names[f],
                          GINT_TO_POINTER (EL_FIELD + f));
+  init_byte_classes ();
 
   pctxt = xmlSchemaNewMemParserCtxt (mte_schema_text, (int) mte_schema_length);
   if (pctxt != NULL)
@@ -2112,6 +2120,1057 @@ on_resolve_entity (void *data, const xmlChar *public_id, const xmlChar *system_i
 }
 
 /* ------------------------------------------------------------------ */
+/* Text coalescing                                                    */
+/* ------------------------------------------------------------------ */
+
+/* libxml2 hands text over in pieces: up to each entity reference, line
+ * end after a CR, non-ASCII run of 300 bytes or chunk end. The validator
+ * appends each piece to what it holds with xmlStrncat(), which measures
+ * the whole string again every time, so an element's text costs time
+ * quadratic in its number of pieces (a 4 MiB quote full of "&amp;" took
+ * 12 s). A handler between the parser and the validator gathers the pieces
+ * and passes them on as one at the next other event. It is installed over
+ * the validator's handler and keeps its user data; it finds the load
+ * through loading_here. */
+
+typedef enum {
+  TEXT_NONE,
+  TEXT_CHARACTERS,
+  TEXT_CDATA
+} TextKind;
+
+static void
+flush_text (Loader *l, void *ctx)
+{
+  const char *data = l->pending_text->str;
+  gsize length = l->pending_text->len;
+  TextKind kind = l->pending_kind;
+
+  l->pending_kind = TEXT_NONE;
+  /* The scan bounds an element's text by MTE_LOAD_MAX_TEXT < G_MAXINT. */
+  for (gsize done = 0; kind != TEXT_NONE && done < length && l->error == NULL;)
+    {
+      int piece = (int) MIN (length - done, (gsize) G_MAXINT / 2);
+
+      if (kind == TEXT_CDATA)
+        l->plug_sax->cdataBlock (ctx, (const xmlChar *) data + done, piece);
+      else
+        l->plug_sax->characters (ctx, (const xmlChar *) data + done, piece);
+      done += (gsize) piece;
+    }
+  g_string_truncate (l->pending_text, 0);
+}
+
+static void
+gather_text (void *ctx, const xmlChar *ch, int len, TextKind kind)
+{
+  Loader *l = g_private_get (&loading_here);
+
+  if (l->error != NULL)
+    return;
+  if (l->pending_kind != (int) kind)
+    flush_text (l, ctx);
+  l->pending_kind = kind;
+  g_string_append_len (l->pending_text, (const char *) ch, len);
+}
+
+static void
+gather_characters (void *ctx, const xmlChar *ch, int len)
+{
+  gather_text (ctx, ch, len, TEXT_CHARACTERS);
+}
+
+static void
+gather_cdata (void *ctx, const xmlChar *ch, int len)
+{
+  gather_text (ctx, ch, len, TEXT_CDATA);
+}
+
+static Loader *
+flushed (void *ctx)
+{
+  Loader *l = g_private_get (&loading_here);
+
+  flush_text (l, ctx);
+  return l;
+}
+
+static void
+then_start_element (void *ctx, const xmlChar *localname, const xmlChar *prefix,
+                    const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
+                    int nb_attributes, int nb_defaulted, const xmlChar **attributes)
+{
+  flushed (ctx)->plug_sax->startElementNs (ctx, localname, prefix, uri, nb_namespaces,
+                                           namespaces, nb_attributes, nb_defaulted,
+                                           attributes);
+}
+
+static void
+then_end_element (void *ctx, const xmlChar *localname, const xmlChar *prefix,
+                  const xmlChar *uri)
+{
+  flushed (ctx)->plug_sax->endElementNs (ctx, localname, prefix, uri);
+}
+
+static void
+then_reference (void *ctx, const xmlChar *name)
+{
+  flushed (ctx)->plug_sax->reference (ctx, name);
+}
+
+static xmlEntityPtr
+then_get_entity (void *ctx, const xmlChar *name)
+{
+  return flushed (ctx)->plug_sax->getEntity (ctx, name);
+}
+
+static void
+then_internal_subset (void *ctx, const xmlChar *name, const xmlChar *external_id,
+                      const xmlChar *system_id)
+{
+  flushed (ctx)->plug_sax->internalSubset (ctx, name, external_id, system_id);
+}
+
+static void
+then_external_subset (void *ctx, const xmlChar *name, const xmlChar *external_id,
+                      const xmlChar *system_id)
+{
+  flushed (ctx)->plug_sax->externalSubset (ctx, name, external_id, system_id);
+}
+
+static void
+then_end_document (void *ctx)
+{
+  Loader *l = flushed (ctx);
+
+  if (l->plug_sax->endDocument != NULL)
+    l->plug_sax->endDocument (ctx);
+}
+
+/* @outer becomes a copy of @plug_sax (the validator's handler) whose text
+ * callbacks gather and whose other callbacks the validator or we act on
+ * pass the gathered text on first. */
+static void
+install_text_gathering (Loader *l, const xmlSAXHandler *plug_sax, xmlSAXHandler *outer)
+{
+  *outer = *plug_sax;
+  l->plug_sax = plug_sax;
+  if (plug_sax->characters != NULL)
+    {
+      outer->characters = gather_characters;
+      outer->ignorableWhitespace = gather_characters;
+    }
+  if (plug_sax->cdataBlock != NULL)
+    outer->cdataBlock = gather_cdata;
+  if (plug_sax->startElementNs != NULL)
+    outer->startElementNs = then_start_element;
+  if (plug_sax->endElementNs != NULL)
+    outer->endElementNs = then_end_element;
+  if (plug_sax->reference != NULL)
+    outer->reference = then_reference;
+  if (plug_sax->getEntity != NULL)
+    outer->getEntity = then_get_entity;
+  if (plug_sax->internalSubset != NULL)
+    outer->internalSubset = then_internal_subset;
+  if (plug_sax->externalSubset != NULL)
+    outer->externalSubset = then_external_subset;
+  outer->endDocument = then_end_document;
+}
+
+/* ------------------------------------------------------------------ */
+/* The input stream                                                   */
+/* ------------------------------------------------------------------ */
+
+/* Every byte passes through here before libxml2 sees it:
+ *
+ * - The first bytes are sniffed: a byte-order mark, UTF-16 without one,
+ *   UTF-32, EBCDIC, the magic numbers of common binary formats, binary
+ *   data and text that is not XML are reported as what they are.
+ * - UTF-16 (with a byte-order mark) is turned into UTF-8 here, so that
+ *   everything after sees an ASCII-compatible stream; libxml2 is told to
+ *   ignore the declaration's "UTF-16". A declared encoding that is not
+ *   ASCII-compatible (UTF-7, ISO-2022, Shift_JIS...) is refused: markup
+ *   could hide from the scan in it.
+ * - Line ends are normalised as XML 1.0 section 2.11 says a parser must:
+ *   CR LF and a lone CR become LF. libxml2 counts lines by LF only, so a
+ *   file with CR line ends had every error on line 1.
+ * - A small state machine follows the markup (text, tags with their
+ *   attributes and quotes, comments, PIs, CDATA, declarations, references),
+ *   counts what the limits bound and refuses what exceeds them with its
+ *   own line and column.
+ * - A construct (tag, comment, PI, CDATA section, declaration, reference)
+ *   still open at the end of a read is held back and handed to libxml2
+ *   whole once it is complete. libxml2 2.9's push parser scans all the
+ *   data it holds for the end of an open construct each time a chunk
+ *   arrives, which made long attributes, comments, PIs and CDATA sections
+ *   cost time quadratic in their length (a 256 MiB comment took 52 s).
+ */
+
+#define SNIFF_SIZE 4096
+#define FEED_MAX (G_GUINT64_CONSTANT (1) << 30)        /* per xmlParseChunk() */
+
+typedef enum {
+  ENC_ASCII,                    /* UTF-8 or an ASCII-compatible encoding */
+  ENC_UTF16LE,
+  ENC_UTF16BE
+} StreamEncoding;
+
+typedef enum {
+  SC_TEXT,
+  SC_LT,                        /* "<" */
+  SC_BANG,                      /* "<!" */
+  SC_BANG_DASH,                 /* "<!-" */
+  SC_CDATA_OPEN,                /* "<![", "<![C"... */
+  SC_COMMENT,
+  SC_PI,
+  SC_CDATA,
+  SC_DECL,                      /* "<!DOCTYPE" and the like */
+  SC_END_TAG,
+  SC_TAG_NAME,
+  SC_TAG_SPACE,                 /* in a start tag, between attributes */
+  SC_ATTR_NAME,
+  SC_ATTR_AFTER_NAME,
+  SC_ATTR_EQ,
+  SC_ATTR_VALUE,
+  SC_TAG_SLASH,                 /* "/" before the '>' of an empty element */
+  SC_REF                        /* "&" */
+} ScanState;
+
+typedef struct {
+  StreamEncoding encoding;
+  gboolean       cr;            /* the last byte was a CR */
+  int            odd_byte;      /* UTF-16: a first byte waiting, or -1 */
+  guint32        high;          /* UTF-16: a high surrogate waiting, or 0 */
+
+  /* Normalised bytes not yet given to libxml2. */
+  char          *data;
+  gsize          length;
+  gsize          allocated;
+  gsize          scanned;       /* bytes of data the state machine has seen */
+  guint64        offset;        /* bytes of the stream before data[0] */
+
+  /* Line of data[0], and the characters before it on that line. */
+  guint64        line;
+  guint64        column;
+
+  ScanState      state;
+  guchar         quote;
+  guint          match;
+  gsize          start;         /* data offset of the open construct's '<' or '&' */
+  guint64        construct;     /* its bytes so far */
+  guint64        text;          /* text bytes of the current element */
+  guint          attributes;    /* of the open start tag */
+
+  /* The first refusal: what, and where (a data offset). */
+  gboolean       refused;
+  MteFormatError code;
+  char          *message;
+  gsize          refused_at;
+  gsize          refused_feed;  /* what may still go to libxml2 before it */
+} Stream;
+
+static void
+stream_init (Stream *s)
+{
+  memset (s, 0, sizeof *s);
+  s->odd_byte = -1;
+  s->line = 1;
+}
+
+static void
+stream_clear (Stream *s)
+{
+  g_free (s->data);
+  g_free (s->message);
+}
+
+static void
+stream_reserve (Stream *s, gsize more)
+{
+  if (s->length + more <= s->allocated)
+    return;
+  s->allocated = MAX (s->allocated * 2, s->length + more);
+  s->allocated = MAX (s->allocated, (gsize) 4096);
+  s->data = g_realloc (s->data, s->allocated);
+}
+
+/* Appends @n bytes, turning CR LF and lone CRs into LF; a CR at the end of
+ * one read and an LF at the start of the next are one line end. */
+static void
+stream_append (Stream *s, const char *p, gsize n)
+{
+  const char *end = p + n;
+  const char *cr;
+
+  if (n == 0)
+    return;                     /* nothing to add (and maybe no buffer yet) */
+  stream_reserve (s, n);
+  if (s->cr && *p == '\n')
+    p++;
+  s->cr = FALSE;
+  while ((cr = memchr (p, '\r', end - p)) != NULL)
+    {
+      memcpy (s->data + s->length, p, cr - p);
+      s->length += cr - p;
+      s->data[s->length++] = '\n';
+      p = cr + 1;
+      if (p == end)
+        s->cr = TRUE;
+      else if (*p == '\n')
+        p++;
+    }
+  memcpy (s->data + s->length, p, end - p);
+  s->length += end - p;
+}
+
+/* Characters (UTF-8 sequences) in @n bytes at @p. */
+static guint64
+count_characters (const guchar *p, gsize n)
+{
+  guint64 continuation = 0;
+  gsize i = 0;
+
+  /* Eight at a time: a continuation byte has bit 7 set and bit 6 clear. */
+  for (; i + 8 <= n; i += 8)
+    {
+      guint64 w;
+
+      memcpy (&w, p + i, 8);
+      w = (w & ~(w << 1) & G_GUINT64_CONSTANT (0x8080808080808080)) >> 7;
+      continuation += (w * G_GUINT64_CONSTANT (0x0101010101010101)) >> 56;
+    }
+  for (; i < n; i++)
+    continuation += (p[i] & 0xC0) == 0x80;
+  return n - continuation;
+}
+
+/* Line and column (from 1, in characters, as libxml2 counts them) of
+ * data[@at], counting lines by LF from data[0]. Only the last line's part
+ * is counted character by character. */
+static void
+stream_locate (const Stream *s, gsize at, guint64 *line, guint64 *column)
+{
+  const guchar *d = (const guchar *) s->data;
+  const guchar *p = d;
+  const guchar *nl;
+  const guchar *line_start = NULL;
+
+  *line = s->line;
+  while ((nl = memchr (p, '\n', d + at - p)) != NULL)
+    {
+      (*line)++;
+      line_start = p = nl + 1;
+    }
+  if (line_start == NULL)
+    *column = s->column + count_characters (d, at);
+  else
+    *column = count_characters (line_start, d + at - line_start);
+}
+
+static void
+stream_position (const Stream *s, gsize at, int *line, int *column)
+{
+  guint64 l, c;
+
+  stream_locate (s, at, &l, &c);
+  *line = (int) MIN (l, (guint64) G_MAXINT);
+  *column = (int) MIN (c + 1, (guint64) G_MAXINT);
+}
+
+static void stream_refuse (Stream *s, MteFormatError code, gsize at, gsize feed,
+                           const char *format, ...) G_GNUC_PRINTF (5, 6);
+
+static void
+stream_refuse (Stream *s, MteFormatError code, gsize at, gsize feed,
+               const char *format, ...)
+{
+  va_list args;
+
+  if (s->refused)
+    return;
+  s->refused = TRUE;
+  s->code = code;
+  s->refused_at = at;
+  s->refused_feed = feed;
+  va_start (args, format);
+  s->message = g_strdup_vprintf (format, args);
+  va_end (args);
+}
+
+/* Encodings in which every byte below 0x80 is the ASCII character, so that
+ * the scan sees all markup. "UTF-16" is let through to libxml2, which
+ * reports a UTF-8 file labelled so. */
+static gboolean
+encoding_is_ascii_compatible (const char *name)
+{
+  static const char * const exact[] = {
+    "utf-8", "utf8", "us-ascii", "ascii", "utf-16", "utf16",
+  };
+  static const char * const prefixes[] = {
+    "iso-8859-", "iso8859-", "iso_8859-", "latin", "windows-125", "cp125", "koi8-",
+  };
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (exact); i++)
+    if (strcmp (lower, exact[i]) == 0)
+      return TRUE;
+  for (gsize i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    if (g_str_has_prefix (lower, prefixes[i]) && lower[strlen (prefixes[i])] != '\0')
+      return TRUE;
+  return FALSE;
+}
+
+/* A quote of @length bytes at @p for a message: at most 24 characters, up
+ * to the line end, with anything unprintable or not UTF-8 as \xNN. */
+static char *
+quote_bytes (const char *p, gsize length)
+{
+  GString *out = g_string_new ("\"");
+  const char *end = p + length;
+  int chars = 0;
+
+  while (p < end && *p != '\n' && chars < 24)
+    {
+      guchar c = (guchar) *p;
+
+      if (c >= 0x80)
+        {
+          gunichar u = g_utf8_get_char_validated (p, end - p);
+
+          if (u != (gunichar) -1 && u != (gunichar) -2 && g_unichar_isprint (u))
+            {
+              const char *next = g_utf8_next_char (p);
+
+              g_string_append_len (out, p, next - p);
+              p = next;
+            }
+          else
+            g_string_append_printf (out, "\\x%02X", *(const guchar *) p++);
+        }
+      else if (c == '"' || c == '\\')
+        {
+          g_string_append_c (out, '\\');
+          g_string_append_c (out, *p++);
+        }
+      else if (c >= 0x20 && c < 0x7F)
+        g_string_append_c (out, *p++);
+      else
+        g_string_append_printf (out, "\\x%02X", *(const guchar *) p++);
+      chars++;
+    }
+  g_string_append_c (out, '"');
+  if (p < end && *p != '\n')
+    g_string_append (out, "...");
+  return g_string_free (out, FALSE);
+}
+
+/* The XML declaration, complete at data[start..end): an encoding the scan
+ * cannot follow is refused. */
+static void
+check_declaration (Stream *s, gsize start, gsize end)
+{
+  const char *p = s->data + start;
+  const char *stop = s->data + end;
+  const char *found = NULL;
+  const char *value;
+  const char *close;
+  g_autofree char *name = NULL;
+
+  if (s->encoding != ENC_ASCII || end - start < 6 || memcmp (p, "<?xml", 5) != 0
+      || !(p[5] == ' ' || p[5] == '\t' || p[5] == '\n'))
+    return;
+  for (const char *q = p + 5; q + 8 <= stop; q++)
+    if (memcmp (q, "encoding", 8) == 0 && (q[-1] == ' ' || q[-1] == '\t' || q[-1] == '\n'))
+      {
+        found = q + 8;
+        break;
+      }
+  if (found == NULL)
+    return;
+  while (found < stop && (*found == ' ' || *found == '\t' || *found == '\n' || *found == '='))
+    found++;
+  if (found >= stop || (*found != '"' && *found != '\''))
+    return;                     /* malformed: libxml2 says so */
+  value = found + 1;
+  close = memchr (value, *found, stop - value);
+  if (close == NULL)
+    return;
+  name = g_strndup (value, close - value);
+  if (!encoding_is_ascii_compatible (name))
+    {
+      g_autofree char *quoted = quote_bytes (value, close - value);
+
+      stream_refuse (s, MTE_FORMAT_ERROR_MALFORMED, value - s->data, start,
+                     "the encoding %s is not supported: save the file as UTF-8", quoted);
+    }
+}
+
+/* Byte classes for the scan's inner loops. */
+enum {
+  C_SPACE = 1 << 0,             /* XML white space (CR is gone by now) */
+  C_ENDS_NAME = 1 << 1,         /* ends a name in a tag, or cannot be in one */
+  C_REFERENCE = 1 << 2,         /* may be in an entity or character reference */
+};
+
+static guint8 byte_class[256];
+
+static void
+init_byte_classes (void)
+{
+  for (int c = 0; c < 256; c++)
+    {
+      guint8 k = 0;
+
+      if (c == ' ' || c == '\t' || c == '\n')
+        k |= C_SPACE | C_ENDS_NAME;
+      if (c == '>' || c == '/' || c == '=' || c == '<' || c == '"' || c == '\'')
+        k |= C_ENDS_NAME;
+      if (g_ascii_isalnum (c) || c == '#' || c == '_' || c == ':' || c == '.' || c == '-'
+          || c >= 0x80)
+        k |= C_REFERENCE;
+      byte_class[c] = k;
+    }
+}
+
+static inline gboolean
+is_space (guchar c)
+{
+  return (byte_class[c] & C_SPACE) != 0;
+}
+
+static inline gboolean
+ends_name (guchar c)
+{
+  return (byte_class[c] & C_ENDS_NAME) != 0;
+}
+
+/* The first of two bytes in d[i..end), or end: a short look byte by byte,
+ * then memchr() for long runs. */
+static inline gsize
+find_either (const guchar *d, gsize i, gsize end, guchar a, guchar b)
+{
+  gsize stop = MIN (end, i + 16);
+  const guchar *p;
+
+  for (; i < stop; i++)
+    if (d[i] == a || d[i] == b)
+      return i;
+  if (i == end)
+    return end;
+  p = memchr (d + i, a, end - i);
+  if (p != NULL)
+    end = p - d;
+  p = memchr (d + i, b, end - i);
+  return p != NULL ? (gsize) (p - d) : end;
+}
+
+static inline gsize
+find_text_end (const guchar *d, gsize i, gsize end)
+{
+  return find_either (d, i, end, '<', '&');
+}
+
+static inline gsize
+find_value_end (const guchar *d, gsize i, gsize end, guchar quote)
+{
+  return find_either (d, i, end, quote, '<');
+}
+
+static void
+refuse_construct (Stream *s, const char *what, guint64 limit)
+{
+  stream_refuse (s, MTE_FORMAT_ERROR_TOO_LARGE, s->start, s->start,
+                 "%s longer than %" G_GUINT64_FORMAT " bytes", what, limit);
+}
+
+/* Text bytes of the current element: @n more, the first at data[@at]. */
+static inline void
+count_text (Stream *s, guint64 n, gsize at)
+{
+  if (s->text + n > MTE_LOAD_MAX_TEXT)
+    {
+      gsize over = at + (gsize) (MTE_LOAD_MAX_TEXT - s->text);
+
+      stream_refuse (s, MTE_FORMAT_ERROR_TOO_LARGE, over, s->state == SC_TEXT ? over : s->start,
+                     "the text of an element is longer than %" G_GUINT64_FORMAT " bytes",
+                     (guint64) MTE_LOAD_MAX_TEXT);
+    }
+  s->text += n;
+}
+
+/* Runs the state machine over the bytes not yet scanned. */
+static void
+stream_scan (Stream *s)
+{
+  const guchar *d = (const guchar *) s->data;
+  gsize i = s->scanned;
+  const gsize end = s->length;
+
+  while (i < end && !s->refused)
+    {
+      const guchar c = d[i];
+
+      switch (s->state)
+        {
+        case SC_TEXT:
+          {
+            gsize j = find_text_end (d, i, end);
+
+            count_text (s, j - i, i);
+            i = j;
+            if (i < end && !s->refused)
+              {
+                s->state = d[i] == '<' ? SC_LT : SC_REF;
+                s->start = i++;
+                s->construct = 1;
+              }
+            continue;
+          }
+
+        case SC_LT:
+          if (c == '!')
+            s->state = SC_BANG;
+          else if (c == '?')
+            s->state = SC_PI;
+          else if (c == '/')
+            {
+              s->state = SC_END_TAG;
+              s->text = 0;
+            }
+          else if (g_ascii_isalpha (c) || c == '_' || c == ':' || c >= 0x80)
+            {
+              s->state = SC_TAG_NAME;
+              s->text = 0;
+              s->attributes = 0;
+            }
+          else
+            {
+              /* Not markup libxml2 will accept: it says so itself. */
+              s->state = SC_TEXT;
+              continue;
+            }
+          s->construct++;
+          i++;
+          continue;
+
+        case SC_BANG:
+          s->state = c == '-' ? SC_BANG_DASH : c == '[' ? SC_CDATA_OPEN : SC_DECL;
+          s->match = 1;
+          s->construct++;
+          i++;
+          continue;
+
+        case SC_BANG_DASH:
+          s->state = c == '-' ? SC_COMMENT : SC_DECL;
+          s->construct++;
+          i++;
+          continue;
+
+        case SC_CDATA_OPEN:
+          if (c != (guchar) "[CDATA["[s->match])
+            s->state = SC_DECL;
+          else if (++s->match == 7)
+            s->state = SC_CDATA;
+          s->construct++;
+          i++;
+          continue;
+
+        case SC_COMMENT:
+        case SC_PI:
+        case SC_CDATA:
+        case SC_DECL:
+        case SC_END_TAG:
+          {
+            /* These end at a '>' (after "--", "?" or "]]" for some). */
+            const guchar *gt = memchr (d + i, '>', end - i);
+            gsize j = gt != NULL ? (gsize) (gt - d) : end;
+            gboolean done = FALSE;
+
+            s->construct += j - i + (gt != NULL);
+            if (s->state == SC_CDATA)
+              count_text (s, j - i + (gt != NULL), i);
+            if (gt != NULL)
+              switch (s->state)
+                {
+                case SC_COMMENT:
+                  done = j >= s->start + 6 && d[j - 1] == '-' && d[j - 2] == '-';
+                  break;
+                case SC_PI:
+                  done = j >= s->start + 3 && d[j - 1] == '?';
+                  break;
+                case SC_CDATA:
+                  done = j >= s->start + 11 && d[j - 1] == ']' && d[j - 2] == ']';
+                  break;
+                default:
+                  done = TRUE;
+                  break;
+                }
+            switch (s->state)
+              {
+              case SC_END_TAG:
+                if (s->construct > MTE_LOAD_MAX_TAG)
+                  refuse_construct (s, "a tag is", MTE_LOAD_MAX_TAG);
+                break;
+              case SC_COMMENT:
+                if (s->construct > MTE_LOAD_MAX_MARKUP)
+                  refuse_construct (s, "a comment is", MTE_LOAD_MAX_MARKUP);
+                break;
+              case SC_PI:
+                if (s->construct > MTE_LOAD_MAX_MARKUP)
+                  refuse_construct (s, "a processing instruction is", MTE_LOAD_MAX_MARKUP);
+                break;
+              case SC_DECL:
+                if (s->construct > MTE_LOAD_MAX_MARKUP)
+                  refuse_construct (s, "a declaration is", MTE_LOAD_MAX_MARKUP);
+                break;
+              default:
+                break;
+              }
+            if (done && !s->refused)
+              {
+                if (s->state == SC_PI && s->offset + s->start == 0)
+                  check_declaration (s, s->start, j + 1);
+                s->state = SC_TEXT;
+              }
+            i = j + (gt != NULL);
+            continue;
+          }
+
+        case SC_TAG_NAME:
+        case SC_ATTR_NAME:
+          {
+            gsize j = i;
+
+            while (j < end && !ends_name (d[j]))
+              j++;
+            s->construct += j - i;
+            i = j;
+            if (i < end)
+              {
+                guchar e = d[i];
+
+                if (s->state == SC_TAG_NAME)
+                  s->state = is_space (e) || e == '>' || e == '/' ? SC_TAG_SPACE : SC_TEXT;
+                else
+                  s->state = is_space (e) ? SC_ATTR_AFTER_NAME : e == '=' ? SC_ATTR_EQ : SC_TEXT;
+                if (s->state != SC_TAG_SPACE && s->state != SC_TEXT)
+                  {
+                    s->construct++;
+                    i++;
+                  }
+              }
+            break;
+          }
+
+        case SC_TAG_SPACE:
+          if (is_space (c))
+            ;
+          else if (c == '>')
+            s->state = SC_TEXT;
+          else if (c == '/')
+            s->state = SC_TAG_SLASH;
+          else if (ends_name (c))
+            {
+              s->state = SC_TEXT;
+              continue;
+            }
+          else
+            {
+              if (++s->attributes > MTE_LOAD_MAX_ATTRIBUTES)
+                {
+                  stream_refuse (s, MTE_FORMAT_ERROR_TOO_LARGE, i, s->start,
+                                 "an element has more than %d attributes",
+                                 MTE_LOAD_MAX_ATTRIBUTES);
+                  continue;
+                }
+              s->state = SC_ATTR_NAME;
+              continue;
+            }
+          s->construct++;
+          i++;
+          break;
+
+        case SC_ATTR_AFTER_NAME:
+        case SC_ATTR_EQ:
+          if (is_space (c))
+            ;
+          else if (s->state == SC_ATTR_AFTER_NAME && c == '=')
+            s->state = SC_ATTR_EQ;
+          else if (s->state == SC_ATTR_EQ && (c == '"' || c == '\''))
+            {
+              s->state = SC_ATTR_VALUE;
+              s->quote = c;
+            }
+          else
+            {
+              s->state = SC_TEXT;
+              continue;
+            }
+          s->construct++;
+          i++;
+          break;
+
+        case SC_ATTR_VALUE:
+          {
+            gsize j = find_value_end (d, i, end, s->quote);
+
+            s->construct += j - i;
+            i = j;
+            if (i < end)
+              {
+                if (d[i] == '<')
+                  {
+                    s->state = SC_TEXT;
+                    continue;
+                  }
+                s->state = SC_TAG_SPACE;
+                s->construct++;
+                i++;
+              }
+            break;
+          }
+
+        case SC_TAG_SLASH:
+          if (c != '>')
+            {
+              s->state = SC_TEXT;
+              continue;
+            }
+          s->state = SC_TEXT;
+          s->construct++;
+          i++;
+          break;
+
+        case SC_REF:
+          {
+            gsize j = i;
+
+            gboolean closed;
+
+            while (j < end && (byte_class[d[j]] & C_REFERENCE))
+              j++;
+            closed = j < end && d[j] == ';';
+            s->construct += j - i + closed;
+            if (s->construct > MTE_LOAD_MAX_REFERENCE)
+              {
+                refuse_construct (s, "a reference is", MTE_LOAD_MAX_REFERENCE);
+                continue;
+              }
+            i = j + closed;
+            if (j < end)
+              {
+                /* Without its ';' it is libxml2's to report. */
+                count_text (s, s->construct, s->start);
+                s->state = SC_TEXT;
+              }
+            continue;
+          }
+        }
+
+      /* Only tags come here. */
+      if (s->construct > MTE_LOAD_MAX_TAG && s->state != SC_TEXT)
+        refuse_construct (s, "a tag is", MTE_LOAD_MAX_TAG);
+    }
+  s->scanned = i;
+}
+
+/* What libxml2 may have now: everything before an open construct. */
+static gsize
+stream_safe (const Stream *s)
+{
+  if (s->refused)
+    return s->refused_feed;
+  return s->state == SC_TEXT ? s->scanned : s->start;
+}
+
+/* Forgets the first @n bytes of data, which libxml2 has. */
+static void
+stream_consume (Stream *s, gsize n)
+{
+  if (n == 0)
+    return;
+  stream_locate (s, n, &s->line, &s->column);
+  memmove (s->data, s->data + n, s->length - n);
+  s->length -= n;
+  s->scanned -= n;
+  s->start = s->start >= n ? s->start - n : 0;
+  s->refused_at = s->refused_at >= n ? s->refused_at - n : 0;
+  s->refused_feed = s->refused_feed >= n ? s->refused_feed - n : 0;
+  s->offset += n;
+}
+
+/* UTF-16 to UTF-8 into data (then through the line-end normalisation).
+ * Returns FALSE at an unpaired surrogate, after appending what came
+ * before it. */
+static gboolean
+stream_append_utf16 (Stream *s, const guchar *p, gsize n)
+{
+  const guchar *end = p + n;
+  char out[4096 + 8];
+  gsize o = 0;
+  gboolean ok = TRUE;
+
+  while (p < end)
+    {
+      guint unit;
+      gunichar u;
+
+      if (s->odd_byte >= 0)
+        {
+          unit = s->encoding == ENC_UTF16LE ? (guint) s->odd_byte | (guint) *p << 8
+                                            : (guint) s->odd_byte << 8 | *p;
+          s->odd_byte = -1;
+          p++;
+        }
+      else if (end - p >= 2)
+        {
+          unit = s->encoding == ENC_UTF16LE ? (guint) p[0] | (guint) p[1] << 8
+                                            : (guint) p[0] << 8 | p[1];
+          p += 2;
+        }
+      else
+        {
+          s->odd_byte = *p++;
+          break;
+        }
+      if (s->high != 0)
+        {
+          if (unit < 0xDC00 || unit > 0xDFFF)
+            {
+              ok = FALSE;
+              break;
+            }
+          u = 0x10000 + ((s->high - 0xD800) << 10) + (unit - 0xDC00);
+          s->high = 0;
+        }
+      else if (unit >= 0xD800 && unit <= 0xDBFF)
+        {
+          s->high = unit;
+          continue;
+        }
+      else if (unit >= 0xDC00 && unit <= 0xDFFF)
+        {
+          ok = FALSE;
+          break;
+        }
+      else
+        u = unit;
+      o += g_unichar_to_utf8 (u, out + o);
+      if (o >= 4096)
+        {
+          stream_append (s, out, o);
+          o = 0;
+        }
+    }
+  stream_append (s, out, o);
+  return ok;
+}
+
+/* Known binary formats, by their first bytes. */
+static const struct {
+  const char *magic;
+  gsize       length;
+  const char *what;
+} magic_numbers[] = {
+  { "PK\x03\x04", 4, "a zip archive (such as a .docx, .xlsx or .odt document)" },
+  { "PK\x05\x06", 4, "an empty zip archive" },
+  { "\x1f\x8b", 2, "gzip-compressed data" },
+  { "%PDF-", 5, "a PDF document" },
+  { "\x89PNG\r\n\x1a\n", 8, "a PNG image" },
+  { "\xff\xd8\xff", 3, "a JPEG image" },
+  { "GIF8", 4, "a GIF image" },
+  { "BZh", 3, "bzip2-compressed data" },
+  { "\xfd" "7zXZ\0", 6, "xz-compressed data" },
+  { "7z\xbc\xaf\x27\x1c", 6, "a 7-Zip archive" },
+  { "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8, "a Microsoft Office 97-2003 document" },
+  { "SQLite format 3", 16, "an SQLite database" },
+  { "\x7f" "ELF", 4, "an executable program" },
+  { "{\\rtf", 5, "an RTF document" },
+};
+
+/* The first bytes of the input (@n >= 1; all of it when shorter than
+ * SNIFF_SIZE). Sets the encoding and how many bytes of byte-order mark to
+ * skip, or returns a message for what the input is instead. */
+static char *
+sniff_encoding (const guchar *d, gsize n, StreamEncoding *encoding, gsize *skip)
+{
+  *encoding = ENC_ASCII;
+  *skip = 0;
+  for (gsize i = 0; i < G_N_ELEMENTS (magic_numbers); i++)
+    if (n >= magic_numbers[i].length
+        && memcmp (d, magic_numbers[i].magic, magic_numbers[i].length) == 0)
+      return g_strdup_printf ("this is %s, not a project file", magic_numbers[i].what);
+  if (n >= 4 && ((d[0] == 0xFF && d[1] == 0xFE && d[2] == 0 && d[3] == 0)
+                 || (d[0] == 0 && d[1] == 0 && d[2] == 0xFE && d[3] == 0xFF)
+                 || (d[0] == 0 && d[1] == 0 && d[2] == 0 && d[3] != 0)
+                 || (d[0] != 0 && d[1] == 0 && d[2] == 0 && d[3] == 0)))
+    return g_strdup ("the file is UTF-32, which is not supported: save it as UTF-8");
+  if (n >= 3 && d[0] == 0xEF && d[1] == 0xBB && d[2] == 0xBF)
+    {
+      *skip = 3;
+      return NULL;
+    }
+  if (n >= 2 && ((d[0] == 0xFF && d[1] == 0xFE) || (d[0] == 0xFE && d[1] == 0xFF)))
+    {
+      *encoding = d[0] == 0xFF ? ENC_UTF16LE : ENC_UTF16BE;
+      *skip = 2;
+      return NULL;
+    }
+  /* ASCII characters in UTF-16 without a byte-order mark: 00 xx or xx 00. */
+  if (n >= 2 && ((d[0] == 0 && d[1] != 0 && d[1] < 0x80)
+                 || (d[0] != 0 && d[0] < 0x80 && d[1] == 0)))
+    return g_strdup ("the file is UTF-16 without a byte-order mark: save it as UTF-8 "
+                     "(or as UTF-16 with a byte-order mark)");
+  if (n >= 4 && d[0] == 0x4C && d[1] == 0x6F && d[2] == 0xA7 && d[3] == 0x94)
+    return g_strdup ("the file is EBCDIC, which is not supported: save it as UTF-8");
+  return NULL;
+}
+
+/* The first normalised bytes: binary data, or text that does not start
+ * with markup. @eof: all of the input is there. */
+static void
+sniff_content (Stream *s, gboolean eof)
+{
+  const guchar *d = (const guchar *) s->data;
+  gsize n = MIN (s->length, (gsize) SNIFF_SIZE);
+  gsize controls = 0;
+  gsize first_control = 0;
+  gsize i;
+
+  for (i = 0; i < n; i++)
+    if (d[i] == 0 || (d[i] < 0x20 && d[i] != '\t' && d[i] != '\n') || d[i] == 0x7F)
+      {
+        if (controls++ == 0)
+          first_control = i;
+        if (d[i] == 0)
+          {
+            first_control = i;
+            controls = n;
+            break;
+          }
+      }
+  if (controls >= 2 && controls * 64 >= n)
+    {
+      stream_refuse (s, MTE_FORMAT_ERROR_MALFORMED, first_control, 0,
+                     "this is binary data, not a project file (byte 0x%02X here)",
+                     d[first_control]);
+      return;
+    }
+  for (i = 0; i < s->length && is_space (d[i]); i++)
+    ;
+  if (i == s->length)
+    return;                     /* only white space so far: libxml2 decides */
+  if (d[i] != '<')
+    {
+      g_autofree char *quoted = quote_bytes (s->data + i, MIN (s->length - i, (gsize) 256));
+
+      stream_refuse (s, MTE_FORMAT_ERROR_MALFORMED, i, 0,
+                     "this is not XML: the file starts with %s", quoted);
+    }
+  (void) eof;
+}
+
+/* ------------------------------------------------------------------ */
 /* Driver                                                             */
 /* ------------------------------------------------------------------ */
 
@@ -2187,6 +3246,7 @@ loader_clear (Loader *l)
   g_free (l->explanation);
   g_free (l->rationale);
   g_free (l->suspect);
+  g_string_free (l->pending_text, TRUE);
 }
 
 static void
@@ -2213,6 +3273,24 @@ intern_names (Loader *l)
                          GINT_TO_POINTER (a + 1));
 }
 
+/* Gives libxml2 data[0..@upto) and forgets it. */
+static void
+feed (Loader *l, Stream *s, gsize upto, gboolean terminate)
+{
+  gsize done = 0;
+
+  while (done < upto && l->error == NULL)
+    {
+      gsize piece = MIN (upto - done, (gsize) FEED_MAX);
+
+      xmlParseChunk (l->ctxt, s->data + done, (int) piece, terminate && done + piece == upto);
+      done += piece;
+    }
+  if (terminate && upto == 0 && l->error == NULL)
+    xmlParseChunk (l->ctxt, NULL, 0, 1);
+  stream_consume (s, upto);
+}
+
 static MteProject *
 load (const char *name, ReadFunc read_func, gpointer source, GError **error)
 {
@@ -2230,6 +3308,13 @@ load (const char *name, ReadFunc read_func, gpointer source, GError **error)
   guint64 total = 0;
   gssize n;
   GError *read_error = NULL;
+  xmlSAXHandler outer;
+  Stream stream;
+  gboolean eof = FALSE;
+  gsize got = 0;
+  gsize skip = 0;
+  const char *chunk;
+  gsize length;
 
   ensure_initialized ();
   if (mte_schema == NULL)
@@ -2247,6 +3332,8 @@ load (const char *name, ReadFunc read_func, gpointer source, GError **error)
   l.strings = g_ptr_array_new_with_free_func (g_free);
   l.pending = g_array_new (FALSE, FALSE, sizeof (PendingRef));
   g_array_set_clear_func (l.pending, pending_ref_clear);
+  l.pending_text = g_string_new (NULL);
+  stream_init (&stream);
   l.project = mte_project_new ();
   mte_project_begin_load (l.project);
 
@@ -2291,36 +3378,95 @@ load (const char *name, ReadFunc read_func, gpointer source, GError **error)
       goto out;
     }
 
+  install_text_gathering (&l, sax_ptr, &outer);
+
+  /* Enough of the start to tell what the input is. */
   buf = g_malloc (CHUNK_SIZE);
-  n = read_func (source, buf, read_size, &read_error);
-  if (n < 0)
+  while (got < SNIFF_SIZE)
     {
-      g_propagate_error (&l.error, read_error);
-      goto out;
+      n = read_func (source, buf + got, MIN (read_size, CHUNK_SIZE - got), &read_error);
+      if (n < 0)
+        {
+          g_propagate_error (&l.error, read_error);
+          goto out;
+        }
+      if (n == 0)
+        {
+          eof = TRUE;
+          break;
+        }
+      got += (gsize) n;
     }
-  if (n == 0)
+  if (got == 0)
     {
       mte_format_error_set (&l.error, MTE_FORMAT_ERROR_MALFORMED, name, 1, 1,
                             "the document is empty");
       goto out;
     }
-  total = (guint64) n;
+  total = got;
+  {
+    g_autofree char *what = sniff_encoding ((const guchar *) buf, got, &stream.encoding, &skip);
 
-  /* The first four bytes let libxml2 detect the encoding. */
-  l.ctxt = xmlCreatePushParserCtxt (sax_ptr, user_data, buf, (int) MIN (n, 4), name);
+    if (what != NULL)
+      {
+        mte_format_error_set (&l.error, MTE_FORMAT_ERROR_MALFORMED, name, 1, 1, "%s", what);
+        goto out;
+      }
+  }
+
+  /* No bytes yet: libxml2 meets the input at the first xmlParseChunk(),
+   * byte-order mark removed, UTF-16 already UTF-8. */
+  l.ctxt = xmlCreatePushParserCtxt (&outer, user_data, NULL, 0, name);
   if (l.ctxt == NULL)
     {
       mte_format_error_set (&l.error, MTE_FORMAT_ERROR_FAILED, name, 0, 0, "out of memory");
       goto out;
     }
-  xmlCtxtUseOptions (l.ctxt, PARSE_OPTIONS);
+  xmlCtxtUseOptions (l.ctxt, PARSE_OPTIONS
+                     | (stream.encoding != ENC_ASCII ? XML_PARSE_IGNORE_ENC : 0));
   l.ctxt->_private = &l;
   intern_names (&l);
 
-  if (n > 4)
-    xmlParseChunk (l.ctxt, buf + 4, (int) (n - 4), 0);
-  while (l.error == NULL)
+  chunk = buf + skip;
+  length = got - skip;
+  for (gboolean first = TRUE; l.error == NULL; first = FALSE)
     {
+      gboolean utf16_ok = TRUE;
+
+      if (stream.encoding == ENC_ASCII)
+        stream_append (&stream, chunk, length);
+      else
+        utf16_ok = stream_append_utf16 (&stream, (const guchar *) chunk, length);
+      if (first)
+        sniff_content (&stream, eof);
+      stream_scan (&stream);
+      if (!utf16_ok || (eof && (stream.odd_byte >= 0 || stream.high != 0)))
+        stream_refuse (&stream, MTE_FORMAT_ERROR_MALFORMED, stream.length, stream_safe (&stream),
+                       utf16_ok ? "the file ends inside a UTF-16 character"
+                                : "invalid UTF-16: a surrogate without its pair");
+      feed (&l, &stream, stream_safe (&stream), FALSE);
+      if (l.error != NULL)
+        break;
+      if (stream.refused)
+        {
+          int line, column;
+
+          stream_position (&stream, stream.refused_at, &line, &column);
+          fail_at (&l, stream.code, line, column, "%s", stream.message);
+          break;
+        }
+      if (eof)
+        {
+          /* What is still held back goes first without the end, so that
+           * libxml2 reports what is wrong in it as it would mid-file. */
+          feed (&l, &stream, stream.length, FALSE);
+          if (l.error == NULL)
+            {
+              l.at_end = TRUE;
+              xmlParseChunk (l.ctxt, NULL, 0, 1);
+            }
+          break;
+        }
       n = read_func (source, buf, read_size, &read_error);
       if (n < 0)
         {
@@ -2335,12 +3481,13 @@ load (const char *name, ReadFunc read_func, gpointer source, GError **error)
                                 (guint64) MTE_LOAD_MAX_BYTES);
           break;
         }
-      l.at_end = n == 0;
-      xmlParseChunk (l.ctxt, buf, (int) n, n == 0);
-      if (n == 0)
-        break;
+      eof = n == 0;
+      chunk = buf;
+      length = (gsize) n;
     }
 
+  if (l.error == NULL)
+    flush_text (&l, user_data);
   if (l.error == NULL)
     check_suspect (&l);
   if (l.error == NULL && (!l.ctxt->wellFormed || !l.root_seen))
@@ -2364,6 +3511,7 @@ out:
   if (vctxt != NULL)
     xmlSchemaFreeValidCtxt (vctxt);
   g_private_set (&loading_here, NULL);
+  stream_clear (&stream);
   xmlSetStructuredErrorFunc (old_serror_data, old_serror);
   xmlSetGenericErrorFunc (old_generic_data, old_generic);
 
