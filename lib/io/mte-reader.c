@@ -2456,7 +2456,7 @@ stream_locate (const Stream *s, gsize at, guint64 *line, guint64 *column)
   const guchar *line_start = NULL;
 
   *line = s->line;
-  while ((nl = memchr (p, '\n', d + at - p)) != NULL)
+  while (at > 0 && p < d + at && (nl = memchr (p, '\n', d + at - p)) != NULL)
     {
       (*line)++;
       line_start = p = nl + 1;
