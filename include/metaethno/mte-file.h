@@ -17,7 +17,11 @@ G_BEGIN_DECLS
  * MTE_LOAD_MAX_BYTES:
  *
  * The largest project file the loaders accept: 4 GiB. Larger inputs fail
- * with %MTE_FORMAT_ERROR_TOO_LARGE before anything is parsed.
+ * with %MTE_FORMAT_ERROR_TOO_LARGE before anything is parsed. Parts of a
+ * file are bounded too (32 attributes on an element, 16 MiB for a comment
+ * or processing instruction, 1 GiB for a tag or an element's text; see
+ * docs/file-format.md, "Limits"), so that loading any input takes time
+ * linear in its size.
  */
 #define MTE_LOAD_MAX_BYTES (G_GUINT64_CONSTANT (4) << 30)
 
