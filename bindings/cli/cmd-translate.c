@@ -186,7 +186,7 @@ study_place (const MteProject *project,
              const MteStudy   *study,
              guint            *n_studies)
 {
-  g_autofree MteStudy **studies = mte_project_get_study_order (project, order, n_studies);
+  g_autofree MteStudy **studies = mte_project_dup_study_order (project, order, n_studies);
 
   for (guint i = 0; i < *n_studies; i++)
     if (studies[i] == study)

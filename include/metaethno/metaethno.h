@@ -29,6 +29,7 @@
 #include <metaethno/mte-line-of-argument.h>
 #include <metaethno/mte-render.h>
 #include <metaethno/mte-session.h>
+#include <metaethno/mte-deprecated.h>
 
 #undef MTE_INSIDE
 

@@ -62,7 +62,7 @@ MTE_API const char *mte_study_order_to_string (MteStudyOrder order);
 MTE_API int mte_study_order_from_string (const char *name);
 
 /**
- * mte_project_get_study_order:
+ * mte_project_dup_study_order:
  * @project: a project
  * @order: which order
  * @n_studies: (out) (optional): the number of studies returned
@@ -71,7 +71,7 @@ MTE_API int mte_study_order_from_string (const char *name);
  *   @project in @order, NULL-terminated; free the array (not the studies)
  *   with g_free().
  */
-MTE_API MteStudy **mte_project_get_study_order (const MteProject *project,
+MTE_API MteStudy **mte_project_dup_study_order (const MteProject *project,
                                                 MteStudyOrder     order,
                                                 guint            *n_studies);
 

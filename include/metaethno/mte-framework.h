@@ -262,7 +262,7 @@ MTE_API void mte_framework_get_classification (const MteFramework *framework,
                                                const char        **level_key);
 
 /**
- * mte_framework_get_levels_of:
+ * mte_framework_dup_levels_of:
  * @framework: a framework
  * @entity_id: an entity id
  *
@@ -270,7 +270,7 @@ MTE_API void mte_framework_get_classification (const MteFramework *framework,
  *   levels @entity_id is classified at, in level order; empty when none.
  *   Free with g_strfreev().
  */
-MTE_API char **mte_framework_get_levels_of (const MteFramework *framework,
+MTE_API char **mte_framework_dup_levels_of (const MteFramework *framework,
                                             const char         *entity_id);
 
 G_END_DECLS

@@ -194,7 +194,7 @@ MTE_API double mte_line_of_argument_get_concept_coverage (const MteLineOfArgumen
                                                           guint                   *total);
 
 /**
- * mte_line_of_argument_get_levels:
+ * mte_line_of_argument_dup_levels:
  * @loa: a synthesis
  * @index: a finding index
  * @framework: a framework of the project
@@ -207,7 +207,7 @@ MTE_API double mte_line_of_argument_get_concept_coverage (const MteLineOfArgumen
  * Returns: (transfer full) (array zero-terminated=1): level keys in level
  *   order; free with g_strfreev().
  */
-MTE_API char **mte_line_of_argument_get_levels (const MteLineOfArgument *loa,
+MTE_API char **mte_line_of_argument_dup_levels (const MteLineOfArgument *loa,
                                                 guint                    index,
                                                 const MteFramework      *framework);
 

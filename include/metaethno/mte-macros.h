@@ -27,4 +27,17 @@
 #  define MTE_API extern
 #endif
 
+/**
+ * MTE_DEPRECATED_FOR:
+ * @f: the function to use instead
+ *
+ * Marks a function kept only so that programs built against an older
+ * release still link. Compilers warn where it is called and name @f.
+ */
+#if defined(__GNUC__) && !defined(MTE_COMPILATION)
+#  define MTE_DEPRECATED_FOR(f) __attribute__((deprecated("use " #f " instead")))
+#else
+#  define MTE_DEPRECATED_FOR(f)
+#endif
+
 #endif /* MTE_MACROS_H */

@@ -251,7 +251,7 @@ MTE_API char *mte_project_generate_id (MteProject *project,
                                        const char *prefix);
 
 /**
- * mte_project_get_dependents:
+ * mte_project_dup_dependents:
  * @project: a project
  * @id: the id of an entity in @project
  *
@@ -262,7 +262,7 @@ MTE_API char *mte_project_generate_id (MteProject *project,
  * Returns: (transfer full) (array zero-terminated=1): ids, possibly an
  *   empty vector; NULL when @id names no entity. Free with g_strfreev().
  */
-MTE_API char **mte_project_get_dependents (const MteProject *project,
+MTE_API char **mte_project_dup_dependents (const MteProject *project,
                                            const char       *id);
 
 /**

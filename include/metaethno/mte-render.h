@@ -188,7 +188,7 @@ MTE_API char *mte_check_report_render (const MteCheckReport *report,
  * GRADE-CERQual confidence, and markers for findings that are flagged
  * (too few studies) or on a cycle. Then the unused concepts, the coverage
  * of studies and concepts, and for each framework of the project a
- * framework × finding matrix (mte_line_of_argument_get_levels()).
+ * framework × finding matrix (mte_line_of_argument_dup_levels()).
  *
  * %MTE_REPORT_DOT gives a Graphviz digraph of the findings (left to
  * right), with the argument links as labelled edges; flagged findings are

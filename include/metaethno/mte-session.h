@@ -122,7 +122,7 @@ MTE_API void mte_session_set_order (MteSession    *session,
  *
  * The construct the next decision is about: the first second-order
  * construct without a decision, taking the studies in the session's order
- * (mte_project_get_study_order()) and each study's constructs in their
+ * (mte_project_dup_study_order()) and each study's constructs in their
  * order. Orders that depend on the project (chronological, index,
  * custom) are computed afresh on every call, so changing years, positions
  * or the index study moves the session; in %MTE_STUDY_ORDER_INDEX the

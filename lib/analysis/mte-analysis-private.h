@@ -9,7 +9,7 @@
 
 G_BEGIN_DECLS
 
-/* mte_project_get_study_order(), and with it, when @columns is not
+/* mte_project_dup_study_order(), and with it, when @columns is not
  * NULL, the column of each study: (*@columns)[i] is where the study of
  * project index i stands in the order. Free both with g_free(). */
 MteStudy **mte_study_order_new (const MteProject *project, MteStudyOrder order,

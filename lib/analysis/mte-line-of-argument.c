@@ -451,7 +451,7 @@ mte_line_of_argument_get_concept_coverage (const MteLineOfArgument *loa,
 }
 
 char **
-mte_line_of_argument_get_levels (const MteLineOfArgument *loa,
+mte_line_of_argument_dup_levels (const MteLineOfArgument *loa,
                                  guint                    index,
                                  const MteFramework      *framework)
 {

@@ -166,7 +166,7 @@ mte_study_order_new (const MteProject *project,
 }
 
 MteStudy **
-mte_project_get_study_order (const MteProject *project,
+mte_project_dup_study_order (const MteProject *project,
                              MteStudyOrder     order,
                              guint            *n_studies)
 {

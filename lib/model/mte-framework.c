@@ -432,7 +432,7 @@ mte_framework_get_classification (const MteFramework *framework,
 }
 
 char **
-mte_framework_get_levels_of (const MteFramework *framework,
+mte_framework_dup_levels_of (const MteFramework *framework,
                              const char         *entity_id)
 {
   g_autoptr (GPtrArray) keys = g_ptr_array_new ();

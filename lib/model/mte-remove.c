@@ -319,7 +319,7 @@ doomed_new (MteProject *project,
 }
 
 char **
-mte_project_get_dependents (const MteProject *project,
+mte_project_dup_dependents (const MteProject *project,
                             const char       *id)
 {
   MteEntity *entity;

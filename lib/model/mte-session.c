@@ -165,7 +165,7 @@ scan (const MteSession *session,
   MteConstruct *first = NULL;
   guint remaining = 0;
 
-  studies = mte_project_get_study_order (session->project, session->order, NULL);
+  studies = mte_project_dup_study_order (session->project, session->order, NULL);
   for (guint s = 0; studies[s] != NULL; s++)
     {
       GPtrArray *constructs = studies[s]->constructs;
@@ -425,7 +425,7 @@ concept_is_used (MteSession         *session,
 
   if (n > 1 || (n == 1 && mte_construct_list_get (concept->expressions, 0) != construct))
     return TRUE;
-  dependents = mte_project_get_dependents (project, concept->base.id);
+  dependents = mte_project_dup_dependents (project, concept->base.id);
   if (dependents != NULL && dependents[0] != NULL)
     return TRUE;
   for (guint i = 0; i < project->memos->len; i++)

@@ -126,7 +126,7 @@ framework_table (const MteLineOfArgument *loa,
     }
   for (guint i = 0; i < mte_line_of_argument_get_n_findings (loa); i++)
     {
-      g_auto (GStrv) levels = mte_line_of_argument_get_levels (loa, i, framework);
+      g_auto (GStrv) levels = mte_line_of_argument_dup_levels (loa, i, framework);
 
       mte_table_begin_row (table);
       mte_table_add_cell_printf (table, "%u. %s", i + 1,
@@ -512,7 +512,7 @@ render_json (const MteLineOfArgument *loa)
       mte_json_begin_array (w);
       for (guint i = 0; i < n; i++)
         {
-          g_auto (GStrv) levels = mte_line_of_argument_get_levels (loa, i, framework);
+          g_auto (GStrv) levels = mte_line_of_argument_dup_levels (loa, i, framework);
 
           mte_json_begin_object (w);
           mte_json_member_string (w, "id", mte_third_order_get_id (mte_line_of_argument_get_finding (loa, i)));

@@ -81,7 +81,7 @@ static void
 check_order (MteProject *p, MteStudyOrder order, const char *want)
 {
   guint n = 0;
-  g_autofree MteStudy **studies = mte_project_get_study_order (p, order, &n);
+  g_autofree MteStudy **studies = mte_project_dup_study_order (p, order, &n);
   g_autofree char *got = order_string (studies);
 
   CU_ASSERT_EQUAL (n, 4);
@@ -138,7 +138,7 @@ test_orders_wide_keys (void)
   do {                                                                  \
     g_free (studies);                                                   \
     g_free (got);                                                       \
-    studies = mte_project_get_study_order (p, (order), &n);             \
+    studies = mte_project_dup_study_order (p, (order), &n);             \
     got = order_string (studies);                                       \
     CU_ASSERT_EQUAL (n, 6);                                             \
     MTE_ASSERT_STR (got, (want));                                       \
@@ -373,7 +373,7 @@ test_empty_project (void)
   MteRelatedness *r = mte_relatedness_new (p, MTE_STUDY_ORDER_PROJECT, 0.25);
   MteTranslationTable *t = mte_translation_table_new (p, MTE_STUDY_ORDER_CUSTOM);
   guint n = 99;
-  g_autofree MteStudy **order = mte_project_get_study_order (p, MTE_STUDY_ORDER_CHRONOLOGICAL, &n);
+  g_autofree MteStudy **order = mte_project_dup_study_order (p, MTE_STUDY_ORDER_CHRONOLOGICAL, &n);
 
   CU_ASSERT_EQUAL (n, 0);
   CU_ASSERT_PTR_NULL (order[0]);

@@ -171,15 +171,15 @@ test_coverage_and_levels (void)
   MTE_ASSERT_STR (mte_concept_get_id (mte_line_of_argument_get_unused_concept (loa, 0)), "K4");
 
   /* F1 (position 1) spans its own level and those of K1 and aq1. */
-  f1 = mte_line_of_argument_get_levels (loa, 1, sel);
+  f1 = mte_line_of_argument_dup_levels (loa, 1, sel);
   CU_ASSERT_EQUAL_FATAL (g_strv_length (f1), 3);
   MTE_ASSERT_STR (f1[0], "individual");
   MTE_ASSERT_STR (f1[1], "interpersonal");
   MTE_ASSERT_STR (f1[2], "organisational");
-  f2 = mte_line_of_argument_get_levels (loa, 2, sel);
+  f2 = mte_line_of_argument_dup_levels (loa, 2, sel);
   CU_ASSERT_EQUAL_FATAL (g_strv_length (f2), 1);
   MTE_ASSERT_STR (f2[0], "community");
-  f3 = mte_line_of_argument_get_levels (loa, 0, sel);
+  f3 = mte_line_of_argument_dup_levels (loa, 0, sel);
   CU_ASSERT_EQUAL (g_strv_length (f3), 0);
   mte_line_of_argument_free (loa);
 }

@@ -78,12 +78,12 @@ static void
 test_dependents (void)
 {
   g_autoptr (MteProject) p = review ();
-  g_auto (GStrv) of_b = mte_project_get_dependents (p, "B");
-  g_auto (GStrv) of_at = mte_project_get_dependents (p, "a-t");
-  g_auto (GStrv) of_rev = mte_project_get_dependents (p, "rev");
-  g_auto (GStrv) of_fam = mte_project_get_dependents (p, "fam");
-  g_auto (GStrv) of_p = mte_project_get_dependents (p, "m-p");
-  g_auto (GStrv) of_casp = mte_project_get_dependents (p, "casp");
+  g_auto (GStrv) of_b = mte_project_dup_dependents (p, "B");
+  g_auto (GStrv) of_at = mte_project_dup_dependents (p, "a-t");
+  g_auto (GStrv) of_rev = mte_project_dup_dependents (p, "rev");
+  g_auto (GStrv) of_fam = mte_project_dup_dependents (p, "fam");
+  g_auto (GStrv) of_p = mte_project_dup_dependents (p, "m-p");
+  g_auto (GStrv) of_casp = mte_project_dup_dependents (p, "casp");
   static const char *const b_want[] = { "heard", "tr1", "fam", NULL };
   static const char *const at_want[] = { "heard", "sel", NULL };
   static const char *const rev_want[] = { "tr1", "m-a", NULL };
@@ -98,7 +98,7 @@ test_dependents (void)
   CU_ASSERT (strv_equal (of_fam, fam_want));
   CU_ASSERT (strv_equal (of_p, none));
   CU_ASSERT (strv_equal (of_casp, casp_want));
-  CU_ASSERT_PTR_NULL (mte_project_get_dependents (p, "nothing"));
+  CU_ASSERT_PTR_NULL (mte_project_dup_dependents (p, "nothing"));
 }
 
 static void
@@ -202,7 +202,7 @@ test_cascade_construct_and_concept (void)
   sel = mte_project_lookup_framework (p, "sel");
   CU_ASSERT_EQUAL (mte_framework_get_n_classifications (sel), 1);
   {
-    g_auto (GStrv) levels = mte_framework_get_levels_of (sel, "rel");
+    g_auto (GStrv) levels = mte_framework_dup_levels_of (sel, "rel");
     CU_ASSERT_EQUAL (g_strv_length (levels), 1);
   }
 

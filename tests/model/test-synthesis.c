@@ -152,7 +152,7 @@ test_frameworks (void)
   mte_framework_get_classification (sel, 2, &entity, &key);
   MTE_ASSERT_STR (mte_entity_get_id (entity), "a-q");
   MTE_ASSERT_STR (key, "individual");
-  levels = mte_framework_get_levels_of (sel, "heard");
+  levels = mte_framework_dup_levels_of (sel, "heard");
   CU_ASSERT_EQUAL (g_strv_length (levels), 2);
   MTE_ASSERT_STR (levels[0], "interpersonal");
   MTE_ASSERT_STR (levels[1], "organisational");
@@ -179,7 +179,7 @@ test_frameworks (void)
   CU_ASSERT_EQUAL (mte_framework_get_n_classifications (sel), 1);
   CU_ASSERT_EQUAL (mte_framework_find_level (sel, "organisational"), 1);
   g_strfreev (levels);
-  levels = mte_framework_get_levels_of (sel, "heard");
+  levels = mte_framework_dup_levels_of (sel, "heard");
   CU_ASSERT_EQUAL (g_strv_length (levels), 0);
 
   custom = mte_project_add_framework (p, "cfir", "Custom", &error);

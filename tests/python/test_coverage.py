@@ -73,6 +73,7 @@ def load_decl():
 COMMENT = re.compile(r"/\*.*?\*/|//[^\n]*", re.S)
 # A preprocessor line, with its backslash continuations.
 DIRECTIVE = re.compile(r"^[ \t]*#(?:[^\n]*\\\n)*[^\n]*", re.M)
+DEPRECATED = re.compile(r"\bMTE_DEPRECATED_FOR\s*\([^)]*\)")
 CLEANUP_FUNC = re.compile(r"\bG_DEFINE_AUTO\w*\s*\([^)]*\)")
 # MTE_API <return type> <name> (<parameters>);
 PROTOTYPE = re.compile(r"\bMTE_API\b([^;{}()]*?)\b([A-Za-z_]\w*)\s*\(([^()]*)\)\s*;")
@@ -139,6 +140,7 @@ def header_paths() -> list[str]:
 def clean_header(text: str) -> str:
     text = COMMENT.sub(" ", text)
     text = DIRECTIVE.sub(" ", text)      # #define MTE_API ..., macros
+    text = DEPRECATED.sub(" ", text)     # MTE_DEPRECATED_FOR (...)
     return CLEANUP_FUNC.sub(" ", text)   # G_DEFINE_AUTOPTR_CLEANUP_FUNC (...)
 
 

@@ -52,8 +52,8 @@ from .projectfile import ProjectFile
 from .session import Decision, Session
 
 #: Version of these bindings (follows the C library's).
-__version__ = "0.1.0"
-#: Version of the C library in use, e.g. "0.1.0".
+__version__ = "0.2.0"
+#: Version of the C library in use, e.g. "0.2.0".
 library_version: str = _dec(_lib.mte_get_version_string())
 #: The same as a tuple of ints.
 library_version_info: tuple[int, int, int] = _LIBRARY_VERSION

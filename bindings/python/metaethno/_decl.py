@@ -117,7 +117,7 @@ DECLARATIONS: tuple[Decl, ...] = (
     D("mte_entity_get_kind", enum, Entity),
     D("mte_entity_kind_to_string", c_char_p, enum),
     D("mte_project_generate_id", OWNED_STR, Project, c_char_p),
-    D("mte_project_get_dependents", OWNED_STRV, Project, c_char_p),
+    D("mte_project_dup_dependents", OWNED_STRV, Project, c_char_p),
     D("mte_project_remove", gboolean, Project, c_char_p, enum, ERROR, frees=True),
 
     # mte-project.h: members, checklists, memos
@@ -314,7 +314,7 @@ DECLARATIONS: tuple[Decl, ...] = (
     D("mte_framework_get_n_classifications", guint, Framework),
     D("mte_framework_get_classification", None,
       Framework, guint, POINTER(Entity), POINTER(c_char_p)),
-    D("mte_framework_get_levels_of", OWNED_STRV, Framework, c_char_p),
+    D("mte_framework_dup_levels_of", OWNED_STRV, Framework, c_char_p),
 
     # mte-file.h
     D("mte_project_load_from_file", Project, c_char_p, enum, ERROR),
@@ -331,7 +331,7 @@ DECLARATIONS: tuple[Decl, ...] = (
     # mte-analysis.h
     D("mte_study_order_to_string", c_char_p, enum),
     D("mte_study_order_from_string", c_int, c_char_p),
-    D("mte_project_get_study_order", OWNED_ARRAY, Project, enum, POINTER(guint)),
+    D("mte_project_dup_study_order", OWNED_ARRAY, Project, enum, POINTER(guint)),
     D("mte_project_suggest_index_study", Study, Project),
     D("mte_grid_new", Grid, Project, enum),
     D("mte_grid_free", None, Grid),
@@ -393,7 +393,7 @@ DECLARATIONS: tuple[Decl, ...] = (
       LineOfArgument, POINTER(guint), POINTER(guint)),
     D("mte_line_of_argument_get_concept_coverage", c_double,
       LineOfArgument, POINTER(guint), POINTER(guint)),
-    D("mte_line_of_argument_get_levels", OWNED_STRV, LineOfArgument, guint, Framework),
+    D("mte_line_of_argument_dup_levels", OWNED_STRV, LineOfArgument, guint, Framework),
     D("mte_suggestions_new", Suggestions, Project, c_double),
     D("mte_suggestions_free", None, Suggestions),
     D("mte_suggestions_get_n", guint, Suggestions),
@@ -449,6 +449,14 @@ DECLARATIONS: tuple[Decl, ...] = (
 
 #: Exported functions the bindings deliberately do not call, with the reason.
 UNWRAPPED: dict[str, str] = {
+    "mte_framework_get_levels_of":
+        "the 0.1 name of a function renamed in 0.2; the bindings call the new name",
+    "mte_line_of_argument_get_levels":
+        "the 0.1 name of a function renamed in 0.2; the bindings call the new name",
+    "mte_project_get_dependents":
+        "the 0.1 name of a function renamed in 0.2; the bindings call the new name",
+    "mte_project_get_study_order":
+        "the 0.1 name of a function renamed in 0.2; the bindings call the new name",
     "mte_entity_get_project":
         "every Python entity already holds its Project; asking C would only "
         "return the pointer the entity was resolved through",

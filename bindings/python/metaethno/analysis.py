@@ -594,7 +594,7 @@ class Finding:
             framework = found
         if not isinstance(framework, Framework) or framework.project is not project:
             raise TypeError("framework must be a Framework of the same project, or its id")
-        return take_strv(lib.mte_line_of_argument_get_levels(p, self._index, framework._p()))
+        return take_strv(lib.mte_line_of_argument_dup_levels(p, self._index, framework._p()))
 
     @reads1
     def __repr__(self) -> str:

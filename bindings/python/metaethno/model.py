@@ -393,7 +393,7 @@ class Project:
     @reads
     def dependents(self, entity: Union["Entity", str]) -> list[str]:
         """Ids of the entities that refer to *entity* (what removal would touch)."""
-        return take_strv(lib.mte_project_get_dependents(self._p(), self._ref(entity, "id")))
+        return take_strv(lib.mte_project_dup_dependents(self._p(), self._ref(entity, "id")))
 
     @writes
     def remove(self, entity: Union["Entity", str], *, cascade: bool = False) -> None:
@@ -641,7 +641,7 @@ class Project:
         """Every study, in *order*."""
         order = StudyOrder.coerce(order, "study order")
         n = ctypes.c_uint()
-        array = lib.mte_project_get_study_order(self._p(), int(order), byref(n))
+        array = lib.mte_project_dup_study_order(self._p(), int(order), byref(n))
         try:
             return [self._wrap(Study, array[i]) for i in range(n.value)]
         finally:
@@ -1590,7 +1590,7 @@ class Framework(Entity):
     @reads
     def levels_of(self, entity: Union[Entity, str]) -> list[str]:
         """The keys of the levels *entity* is placed on, in level order."""
-        return take_strv(lib.mte_framework_get_levels_of(self._p(), self._project._ref(entity, "entity")))
+        return take_strv(lib.mte_framework_dup_levels_of(self._p(), self._project._ref(entity, "entity")))
 
     def _describe(self):
         return f" {self.name!r}"
