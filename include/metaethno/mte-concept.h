@@ -20,7 +20,8 @@ G_BEGIN_DECLS
 /**
  * mte_project_add_concept:
  * @project: a project
- * @id: (nullable): the concept's id; NULL to generate one
+ * @id: (nullable): the concept's id; NULL to derive one from @label
+ *   (see mte_project_generate_slug_id())
  * @label: the concept's name, e.g. "being listened to"; not NULL
  * @error: return location for a #GError
  *

@@ -16,7 +16,8 @@ G_BEGIN_DECLS
 /**
  * mte_study_add_construct:
  * @study: the study the construct comes from
- * @id: (nullable): the construct's id, e.g. "s07-q3"; NULL to generate one
+ * @id: (nullable): the construct's id, e.g. "s07-q3"; NULL to generate
+ *   STUDY-qN for a first-order construct, STUDY-tN for a second-order one
  * @order: %MTE_CONSTRUCT_FIRST_ORDER for a participant's words,
  *   %MTE_CONSTRUCT_SECOND_ORDER for the authors' interpretation
  * @text: the quote or the interpretation; not NULL

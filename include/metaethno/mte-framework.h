@@ -16,7 +16,8 @@ G_BEGIN_DECLS
 /**
  * mte_project_add_framework:
  * @project: a project
- * @id: (nullable): the framework's id, e.g. "sel"; NULL to generate one
+ * @id: (nullable): the framework's id, e.g. "sel"; NULL to derive one
+ *   from @name (see mte_project_generate_slug_id())
  * @name: its name, e.g. "Socio-ecological model"; not NULL
  * @error: return location for a #GError
  *

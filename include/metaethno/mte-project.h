@@ -26,8 +26,10 @@ G_BEGIN_DECLS
  *   NULL means "not recorded".
  * - Ids: 1 to 256 characters from `[A-Za-z0-9_.:-]`, starting with a letter,
  *   digit or `_`; unique across every kind of entity in the project. Where
- *   an id parameter is "(nullable)", NULL asks the project to generate one
- *   ("study-1", "construct-7", ...).
+ *   an id parameter is "(nullable)", NULL asks the project to generate a
+ *   readable one: from the label where the entity has one at creation
+ *   ("being-listened-to"), STUDY-qN and STUDY-tN for constructs
+ *   ("okafor2021-q3"), KIND-N otherwise ("study-1", "memo-2").
  * - Times are seconds since 1970-01-01 UTC (gint64), from 0 (not recorded)
  *   to %MTE_TIME_MAX; time setters treat other values as programming errors.
  * - Any change made through the API sets the project's modified time.
@@ -251,6 +253,33 @@ MTE_API char *mte_project_generate_id (MteProject *project,
                                        const char *prefix);
 
 /**
+ * mte_project_generate_slug_id:
+ * @project: a project
+ * @text: (nullable): a label or name to derive the id from
+ * @prefix: the prefix used when @text gives no letters or digits; must
+ *   itself be a valid id
+ *
+ * Derives a readable, unused id from @text: transliterated to ASCII,
+ * lowercased, with every run of other characters turned into one hyphen
+ * and apostrophes dropped ("Being listened to" gives "being-listened-to",
+ * "Patients' trust" gives "patients-trust"), cut to at most 48 characters
+ * at a hyphen where possible. When that id is taken, "-2", "-3", ... is
+ * appended. When @text is NULL, not valid UTF-8 or has no letter or digit,
+ * the id is PREFIX-N as from mte_project_generate_id().
+ *
+ * The add functions that take a label or name (concepts, third-order
+ * constructs, members, checklists, frameworks) use this when given a NULL
+ * id; mte_study_add_construct() gives STUDY-qN to first-order constructs
+ * and STUDY-tN to second-order ones. The id is not reserved: two calls
+ * without an add between them return the same id.
+ *
+ * Returns: (transfer full): a fresh id; free with g_free().
+ */
+MTE_API char *mte_project_generate_slug_id (MteProject *project,
+                                            const char *text,
+                                            const char *prefix);
+
+/**
  * mte_project_dup_dependents:
  * @project: a project
  * @id: the id of an entity in @project
@@ -303,7 +332,8 @@ MTE_API gboolean mte_project_remove (MteProject     *project,
 /**
  * mte_project_add_member:
  * @project: a project
- * @id: (nullable): the member's id, e.g. initials; NULL to generate one
+ * @id: (nullable): the member's id, e.g. initials; NULL to derive one
+ *   from @name (see mte_project_generate_slug_id())
  * @name: the member's name
  * @role: (nullable): their role, e.g. "second reviewer"
  * @error: return location for a #GError
@@ -400,7 +430,8 @@ MTE_API gboolean mte_member_set_role (MteMember  *member,
 /**
  * mte_project_add_checklist:
  * @project: a project
- * @id: (nullable): the checklist's id, e.g. "casp"; NULL to generate one
+ * @id: (nullable): the checklist's id, e.g. "casp"; NULL to derive one
+ *   from @name (see mte_project_generate_slug_id())
  * @name: a human name, e.g. "CASP qualitative checklist (2018)"
  * @error: return location for a #GError
  *

@@ -20,7 +20,8 @@ G_BEGIN_DECLS
 /**
  * mte_project_add_third_order:
  * @project: a project
- * @id: (nullable): the id; NULL to generate one
+ * @id: (nullable): the id; NULL to derive one from @label (see
+ *   mte_project_generate_slug_id())
  * @label: a short name, e.g. "the patient-practitioner relationship"; not NULL
  * @error: return location for a #GError
  *

@@ -15,6 +15,7 @@ mte_project_add_concept (MteProject *project,
                          const char *label,
                          GError    **error)
 {
+  g_autofree char *made = NULL;
   MteConcept *concept;
 
   g_return_val_if_fail (project != NULL, NULL);
@@ -23,8 +24,10 @@ mte_project_add_concept (MteProject *project,
   if (!mte_check_utf8 (label, "concept label", error))
     return NULL;
   concept = g_new0 (MteConcept, 1);
-  if (!mte_project_register (project, &concept->base, MTE_ENTITY_CONCEPT, id,
-                             "concept", error))
+  if (id == NULL)
+    made = mte_project_generate_slug_id (project, label, "concept");
+  if (!mte_project_register (project, &concept->base, MTE_ENTITY_CONCEPT,
+                             id != NULL ? id : made, "concept", error))
     {
       g_free (concept);
       return NULL;

@@ -26,6 +26,7 @@ mte_project_add_framework (MteProject *project,
                            const char *name,
                            GError    **error)
 {
+  g_autofree char *made = NULL;
   MteFramework *framework;
 
   g_return_val_if_fail (project != NULL, NULL);
@@ -34,8 +35,10 @@ mte_project_add_framework (MteProject *project,
   if (!mte_check_utf8 (name, "framework name", error))
     return NULL;
   framework = g_new0 (MteFramework, 1);
+  if (id == NULL)
+    made = mte_project_generate_slug_id (project, name, "framework");
   if (!mte_project_register (project, &framework->base, MTE_ENTITY_FRAMEWORK,
-                             id, "framework", error))
+                             id != NULL ? id : made, "framework", error))
     {
       g_free (framework);
       return NULL;

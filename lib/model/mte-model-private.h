@@ -233,6 +233,10 @@ gboolean mte_project_register (MteProject *project, MteEntity *entity,
                                MteEntityKind kind, const char *id,
                                const char *prefix, GError **error);
 
+/* A free id for a new construct of @study: STUDY-qN for first-order
+ * constructs (quotes), STUDY-tN for second-order ones (themes). */
+char *mte_project_generate_construct_id (MteStudy *study, MteConstructOrder order);
+
 /* Looks @id up and checks its kind; sets NOT_FOUND or WRONG_KIND naming
  * @role ("grounding", "expression", ...). */
 MteEntity *mte_project_require (const MteProject *project, const char *id,

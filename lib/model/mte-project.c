@@ -335,33 +335,121 @@ mte_entity_get_project (const MteEntity *entity)
   return entity->project;
 }
 
-char *
-mte_project_generate_id (MteProject *project,
-                         const char *prefix)
+/* The smallest N above the counter of @prefix such that PREFIX SEP N is
+ * free; advances the counter. */
+static char *
+generate_numbered (MteProject *project,
+                   const char *prefix,
+                   const char *separator)
 {
-  /* Room for "-" and the ten digits of the largest guint, so that every
-   * id tried fits: a longer prefix is shortened (still a valid id). */
-  const gsize max_stem = MTE_ID_MAX_LENGTH - 1 - 10;
-  g_autofree char *stem = NULL;
-  guint n;
+  /* Room for the separator and the ten digits of the largest guint, so
+   * that every id tried fits: a longer prefix is shortened (still a valid
+   * id). */
+  const gsize max_stem = MTE_ID_MAX_LENGTH - strlen (separator) - 10;
+  g_autofree char *stem = g_strndup (prefix, max_stem);
+  g_autofree char *counter = g_strconcat (prefix, separator, NULL);
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (project->id_counters, counter));
 
-  g_return_val_if_fail (project != NULL, NULL);
-  g_return_val_if_fail (mte_id_is_valid (prefix), NULL);
-
-  stem = g_strndup (prefix, max_stem);
-  n = GPOINTER_TO_UINT (g_hash_table_lookup (project->id_counters, prefix));
   for (;;)
     {
-      char *id = g_strdup_printf ("%s-%u", stem, ++n);
+      char *id = g_strdup_printf ("%s%s%u", stem, separator, ++n);
 
       if (!g_hash_table_contains (project->entities, id))
         {
-          g_hash_table_replace (project->id_counters, g_strdup (prefix),
+          g_hash_table_replace (project->id_counters, g_steal_pointer (&counter),
                                 GUINT_TO_POINTER (n));
           return id;
         }
       g_free (id);
     }
+}
+
+char *
+mte_project_generate_id (MteProject *project,
+                         const char *prefix)
+{
+  g_return_val_if_fail (project != NULL, NULL);
+  g_return_val_if_fail (mte_id_is_valid (prefix), NULL);
+
+  return generate_numbered (project, prefix, "-");
+}
+
+/* Longest slug kept from a label, in bytes; cut at a hyphen when one is
+ * near the end, so that "being-listened-to-and-..." stays words. */
+#define MTE_SLUG_MAX 48
+
+char *
+mte_project_generate_slug_id (MteProject *project,
+                              const char *text,
+                              const char *prefix)
+{
+  g_autofree char *ascii = NULL;
+  GString *slug;
+  gboolean dash = FALSE;
+
+  g_return_val_if_fail (project != NULL, NULL);
+  g_return_val_if_fail (mte_id_is_valid (prefix), NULL);
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return generate_numbered (project, prefix, "-");
+
+  /* "Ça va" -> "Ca va": transliteration keeps accented labels readable;
+   * what has no ASCII form becomes a separator. */
+  ascii = g_str_to_ascii (text, "C");
+  slug = g_string_new (NULL);
+  for (const char *c = ascii; *c != '\0'; c++)
+    {
+      if (g_ascii_isalnum (*c))
+        {
+          if (dash && slug->len > 0)
+            g_string_append_c (slug, '-');
+          g_string_append_c (slug, g_ascii_tolower (*c));
+          dash = FALSE;
+        }
+      else if (*c != '\'')
+        dash = TRUE;
+    }
+  if (slug->len > MTE_SLUG_MAX)
+    {
+      const char *cut;
+
+      g_string_truncate (slug, MTE_SLUG_MAX);
+      cut = strrchr (slug->str, '-');
+      if (cut != NULL && cut - slug->str >= MTE_SLUG_MAX / 2)
+        g_string_truncate (slug, (gsize) (cut - slug->str));
+    }
+  if (slug->len == 0)
+    {
+      g_string_free (slug, TRUE);
+      return generate_numbered (project, prefix, "-");
+    }
+  if (!g_hash_table_contains (project->entities, slug->str))
+    return g_string_free (slug, FALSE);
+
+  /* Taken: "being-listened-to-2", "-3", ... */
+  {
+    char *id = NULL;
+
+    for (guint n = 2; id == NULL; n++)
+      {
+        char *candidate = g_strdup_printf ("%s-%u", slug->str, n);
+
+        if (!g_hash_table_contains (project->entities, candidate))
+          id = candidate;
+        else
+          g_free (candidate);
+      }
+    g_string_free (slug, TRUE);
+    return id;
+  }
+}
+
+char *
+mte_project_generate_construct_id (MteStudy          *study,
+                                   MteConstructOrder  order)
+{
+  return generate_numbered (study->base.project, study->base.id,
+                            order == MTE_CONSTRUCT_FIRST_ORDER ? "-q" : "-t");
 }
 
 gboolean
@@ -488,6 +576,7 @@ mte_project_add_member (MteProject *project,
                         const char *role,
                         GError    **error)
 {
+  g_autofree char *made = NULL;
   MteMember *member;
 
   g_return_val_if_fail (project != NULL, NULL);
@@ -498,8 +587,10 @@ mte_project_add_member (MteProject *project,
     return NULL;
 
   member = g_new0 (MteMember, 1);
-  if (!mte_project_register (project, &member->base, MTE_ENTITY_MEMBER, id,
-                             "member", error))
+  if (id == NULL)
+    made = mte_project_generate_slug_id (project, name, "member");
+  if (!mte_project_register (project, &member->base, MTE_ENTITY_MEMBER,
+                             id != NULL ? id : made, "member", error))
     {
       g_free (member);
       return NULL;
@@ -566,6 +657,7 @@ mte_project_add_checklist (MteProject *project,
                            const char *name,
                            GError    **error)
 {
+  g_autofree char *made = NULL;
   MteChecklist *checklist;
 
   g_return_val_if_fail (project != NULL, NULL);
@@ -574,8 +666,10 @@ mte_project_add_checklist (MteProject *project,
   if (!mte_check_utf8 (name, "checklist name", error))
     return NULL;
   checklist = g_new0 (MteChecklist, 1);
+  if (id == NULL)
+    made = mte_project_generate_slug_id (project, name, "checklist");
   if (!mte_project_register (project, &checklist->base, MTE_ENTITY_CHECKLIST,
-                             id, "checklist", error))
+                             id != NULL ? id : made, "checklist", error))
     {
       g_free (checklist);
       return NULL;

@@ -537,6 +537,7 @@ mte_study_add_construct (MteStudy          *study,
                          const char        *text,
                          GError           **error)
 {
+  g_autofree char *made = NULL;
   MteConstruct *construct;
 
   g_return_val_if_fail (study != NULL, NULL);
@@ -547,8 +548,11 @@ mte_study_add_construct (MteStudy          *study,
   if (!mte_check_utf8 (text, "construct text", error))
     return NULL;
   construct = g_new0 (MteConstruct, 1);
+  if (id == NULL)
+    made = mte_project_generate_construct_id (study, order);
   if (!mte_project_register (study->base.project, &construct->base,
-                             MTE_ENTITY_CONSTRUCT, id, "construct", error))
+                             MTE_ENTITY_CONSTRUCT, id != NULL ? id : made,
+                             "construct", error))
     {
       g_free (construct);
       return NULL;

@@ -59,6 +59,7 @@ mte_project_add_third_order (MteProject *project,
                              const char *label,
                              GError    **error)
 {
+  g_autofree char *made = NULL;
   MteThirdOrder *third;
 
   g_return_val_if_fail (project != NULL, NULL);
@@ -67,8 +68,10 @@ mte_project_add_third_order (MteProject *project,
   if (!mte_check_utf8 (label, "third-order label", error))
     return NULL;
   third = g_new0 (MteThirdOrder, 1);
-  if (!mte_project_register (project, &third->base, MTE_ENTITY_THIRD_ORDER, id,
-                             "third-order", error))
+  if (id == NULL)
+    made = mte_project_generate_slug_id (project, label, "third-order");
+  if (!mte_project_register (project, &third->base, MTE_ENTITY_THIRD_ORDER,
+                             id != NULL ? id : made, "third-order", error))
     {
       g_free (third);
       return NULL;

@@ -131,7 +131,7 @@ test_generated_ids (void)
   MTE_ASSERT_STR (mte_study_get_id (a), "study-1");
   MTE_ASSERT_STR (mte_study_get_id (b), "study-3");
   MTE_ASSERT_STR (mte_study_get_id (c), "study-4");
-  MTE_ASSERT_STR (mte_concept_get_id (k), "concept-1");
+  MTE_ASSERT_STR (mte_concept_get_id (k), "warmth");
 
   {
     g_autofree char *id = mte_project_generate_id (p, "study");
@@ -163,6 +163,59 @@ test_generated_ids (void)
         MTE_ASSERT_STR (id, expected);
         CU_ASSERT_PTR_NOT_NULL (mte_project_add_study (p, id, NULL));
       }
+  }
+}
+
+static void
+test_slug_ids (void)
+{
+  g_autoptr (MteProject) p = mte_project_new ();
+  static const struct { const char *text, *id; } cases[] = {
+    { "Being listened to", "being-listened-to" },
+    { "  Patients' trust -- and DISTRUST!  ", "patients-trust-and-distrust" },
+    { "Ça va: l\u2019équipe", "ca-va-lequipe" },
+    { "GP (2019) visits", "gp-2019-visits" },
+    { "Yearning for warmth, to be listened to, and to be known as whole people",
+      "yearning-for-warmth-to-be-listened-to-and-to-be" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *id = mte_project_generate_slug_id (p, cases[i].text, "concept");
+
+      MTE_ASSERT_STR (id, cases[i].id);
+      CU_ASSERT_TRUE (strlen (id) <= 48);
+    }
+
+  /* Taken ids get -2, -3; ids of other kinds count as taken. */
+  CU_ASSERT_PTR_NOT_NULL_FATAL (mte_project_add_study (p, "warmth", NULL));
+  {
+    MteConcept *a = mte_project_add_concept (p, NULL, "Warmth", NULL);
+    MteConcept *b = mte_project_add_concept (p, NULL, "WARMTH", NULL);
+    MteThirdOrder *t = mte_project_add_third_order (p, NULL, "warmth!", NULL);
+    MteMember *m = mte_project_add_member (p, NULL, "Ada Okafor", NULL, NULL);
+    MteFramework *f = mte_project_add_framework (p, NULL, "Socio-ecological model", NULL);
+    MteChecklist *c = mte_project_add_checklist (p, NULL, "CASP qualitative", NULL);
+
+    MTE_ASSERT_STR (mte_concept_get_id (a), "warmth-2");
+    MTE_ASSERT_STR (mte_concept_get_id (b), "warmth-3");
+    MTE_ASSERT_STR (mte_third_order_get_id (t), "warmth-4");
+    MTE_ASSERT_STR (mte_member_get_id (m), "ada-okafor");
+    MTE_ASSERT_STR (mte_framework_get_id (f), "socio-ecological-model");
+    MTE_ASSERT_STR (mte_checklist_get_id (c), "casp-qualitative");
+  }
+
+  /* Nothing to make a slug of: the prefix. */
+  {
+    g_autofree char *empty = mte_project_generate_slug_id (p, "", "concept");
+    g_autofree char *symbols = mte_project_generate_slug_id (p, "?! ...", "concept");
+    g_autofree char *none = mte_project_generate_slug_id (p, NULL, "memo");
+    g_autofree char *bad = mte_project_generate_slug_id (p, "\xff\xfe", "concept");
+
+    MTE_ASSERT_STR (empty, "concept-1");
+    MTE_ASSERT_STR (symbols, "concept-2");
+    MTE_ASSERT_STR (none, "memo-1");
+    MTE_ASSERT_STR (bad, "concept-3");
   }
 }
 
@@ -336,6 +389,7 @@ static const MteTestCase cases[] = {
   { "modified time", test_modified_time },
   { "ids", test_ids },
   { "generated ids", test_generated_ids },
+  { "readable ids", test_slug_ids },
   { "lookup and kinds", test_lookup_and_kinds },
   { "members", test_members },
   { "checklists", test_checklists },

@@ -161,7 +161,20 @@ test_constructs (void)
   t = mte_study_add_construct (s, NULL, MTE_CONSTRUCT_SECOND_ORDER,
                                "Being heard built trust.", &error);
   MTE_ASSERT_NO_ERROR (error);
-  MTE_ASSERT_STR (mte_construct_get_id (t), "construct-1");
+  MTE_ASSERT_STR (mte_construct_get_id (t), "s1-t1");
+  {
+    /* Per-study numbering skips ids already taken: s1-q1 is. */
+    MteConstruct *q2 = mte_study_add_construct (s, NULL, MTE_CONSTRUCT_FIRST_ORDER,
+                                                "I felt known.", &error);
+    MteConstruct *t2 = mte_study_add_construct (s, NULL, MTE_CONSTRUCT_SECOND_ORDER,
+                                                "Trust grew slowly.", &error);
+
+    MTE_ASSERT_NO_ERROR (error);
+    MTE_ASSERT_STR (mte_construct_get_id (q2), "s1-q2");
+    MTE_ASSERT_STR (mte_construct_get_id (t2), "s1-t2");
+    CU_ASSERT_TRUE (mte_project_remove (p, "s1-q2", MTE_REMOVE_FLAGS_NONE, NULL));
+    CU_ASSERT_TRUE (mte_project_remove (p, "s1-t2", MTE_REMOVE_FLAGS_NONE, NULL));
+  }
   CU_ASSERT_EQUAL (mte_construct_get_order (q), MTE_CONSTRUCT_FIRST_ORDER);
   CU_ASSERT_PTR_EQUAL (mte_construct_get_study (q), s);
   CU_ASSERT_EQUAL (mte_study_get_n_constructs (s), 2);

@@ -117,6 +117,7 @@ DECLARATIONS: tuple[Decl, ...] = (
     D("mte_entity_get_kind", enum, Entity),
     D("mte_entity_kind_to_string", c_char_p, enum),
     D("mte_project_generate_id", OWNED_STR, Project, c_char_p),
+    D("mte_project_generate_slug_id", OWNED_STR, Project, c_char_p, c_char_p),
     D("mte_project_dup_dependents", OWNED_STRV, Project, c_char_p),
     D("mte_project_remove", gboolean, Project, c_char_p, enum, ERROR, frees=True),
 

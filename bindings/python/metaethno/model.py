@@ -390,6 +390,18 @@ class Project:
         return read_call(self, lambda: take_string(
             lib.mte_project_generate_id(self._p(), prefix.encode())))
 
+    def generate_slug_id(self, text: Optional[str], prefix: str) -> str:
+        """A readable id derived from *text* ("Being listened to" gives
+        "being-listened-to", "-2" appended when taken); "PREFIX-N" when
+        *text* is None or has no letter or digit."""
+        if not isinstance(prefix, str) or not ID_PATTERN.fullmatch(prefix):
+            raise ValueError(f"{prefix!r} is not a valid id prefix")
+        if text is not None and not isinstance(text, str):
+            raise TypeError("text must be a str or None")
+        data = None if text is None else text.encode()
+        return read_call(self, lambda: take_string(
+            lib.mte_project_generate_slug_id(self._p(), data, prefix.encode())))
+
     @reads
     def dependents(self, entity: Union["Entity", str]) -> list[str]:
         """Ids of the entities that refer to *entity* (what removal would touch)."""
