@@ -1,6 +1,6 @@
 /* metaethno: relating studies (phase 4) and translating them (phase 5):
- * study orders, the concept × study grid, relatedness, the translation
- * table and conceptual saturation.
+ * the concept × study grid, relatedness, the translation table and
+ * conceptual saturation. Study orders belong to the model (mte-study.h).
  *
  * Every result here is a snapshot computed from a project: it holds
  * borrowed pointers into the project, so free it before changing or
@@ -16,79 +16,9 @@
 #endif
 
 #include <metaethno/mte-types.h>
+#include <metaethno/mte-study.h>
 
 G_BEGIN_DECLS
-
-/* ------------------------------------------------------------------ */
-/* Study order                                                        */
-/* ------------------------------------------------------------------ */
-
-/**
- * MteStudyOrder:
- * @MTE_STUDY_ORDER_PROJECT: the order in which studies were added
- * @MTE_STUDY_ORDER_CHRONOLOGICAL: by publication year, oldest first;
- *   studies without a year last; ties keep project order
- * @MTE_STUDY_ORDER_INDEX: index studies first (mte_study_set_index_study()),
- *   then the rest chronologically; when no study is marked, the study
- *   mte_project_suggest_index_study() picks goes first
- * @MTE_STUDY_ORDER_CUSTOM: by the team's translation positions
- *   (mte_study_set_translation_position()); unplaced studies last; ties
- *   keep project order
- *
- * The order in which studies are translated into one another.
- */
-typedef enum {
-  MTE_STUDY_ORDER_PROJECT = 0,
-  MTE_STUDY_ORDER_CHRONOLOGICAL,
-  MTE_STUDY_ORDER_INDEX,
-  MTE_STUDY_ORDER_CUSTOM
-} MteStudyOrder;
-
-/**
- * mte_study_order_to_string:
- * @order: a study order
- *
- * Returns: (transfer none) (nullable): "project", "chronological",
- *   "index" or "custom"; NULL for an unknown value.
- */
-MTE_API const char *mte_study_order_to_string (MteStudyOrder order);
-
-/**
- * mte_study_order_from_string:
- * @name: a name as returned by mte_study_order_to_string()
- *
- * Returns: the order, or -1 when @name is not one.
- */
-MTE_API int mte_study_order_from_string (const char *name);
-
-/**
- * mte_project_dup_study_order:
- * @project: a project
- * @order: which order
- * @n_studies: (out) (optional): the number of studies returned
- *
- * Returns: (transfer container) (array length=n_studies): every study of
- *   @project in @order, NULL-terminated; free the array (not the studies)
- *   with g_free().
- */
-MTE_API MteStudy **mte_project_dup_study_order (const MteProject *project,
-                                                MteStudyOrder     order,
-                                                guint            *n_studies);
-
-/**
- * mte_project_suggest_index_study:
- * @project: a project
- *
- * Picks the most conceptually rich study, a common choice of index study:
- * the one whose second-order constructs express the most distinct key
- * concepts; ties go to the study with more second-order constructs, then
- * more first-order constructs, then the earlier one in project order. The
- * suggestion is not recorded; mark it with mte_study_set_index_study().
- *
- * Returns: (transfer none) (nullable): the study, or NULL when the project
- *   has no studies.
- */
-MTE_API MteStudy *mte_project_suggest_index_study (const MteProject *project);
 
 /* ------------------------------------------------------------------ */
 /* The grid                                                           */

@@ -10,7 +10,7 @@
 #endif
 
 #include <metaethno/mte-types.h>
-#include <metaethno/mte-analysis.h>
+#include <metaethno/mte-study.h>
 #include <metaethno/mte-line-of-argument.h>
 
 G_BEGIN_DECLS

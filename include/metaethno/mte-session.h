@@ -17,7 +17,7 @@
 #endif
 
 #include <metaethno/mte-types.h>
-#include <metaethno/mte-analysis.h>
+#include <metaethno/mte-study.h>
 
 G_BEGIN_DECLS
 

@@ -6,22 +6,10 @@
 #define MTE_ANALYSIS_PRIVATE_H
 
 #include "mte-model-private.h"
+#include "mte-study-order-private.h"
+#include "mte-sort-private.h"
 
 G_BEGIN_DECLS
-
-/* mte_project_dup_study_order(), and with it, when @columns is not
- * NULL, the column of each study: (*@columns)[i] is where the study of
- * project index i stands in the order. Free both with g_free(). */
-MteStudy **mte_study_order_new (const MteProject *project, MteStudyOrder order,
-                                guint *n_studies, guint **columns);
-
-/* Column of @study. */
-static inline guint
-mte_study_column (const guint    *columns,
-                  const MteStudy *study)
-{
-  return columns[study->base.index];
-}
 
 /* Average-linkage clustering of @n items given their symmetric distance
  * matrix (n × n, row-major; overwritten). Merges stop above @max_height.
@@ -30,21 +18,10 @@ mte_study_column (const guint    *columns,
 guint mte_cluster_average_linkage (double *distances, guint n,
                                    double max_height, guint *cluster);
 
-/* An item and the key it sorts by. */
-typedef struct {
-  guint64  key;
-  gpointer item;
-} MteKeyed;
-
-/* Sorts the @n @items by key, stably: equal keys keep their order. Short
- * runs by insertion, longer ones by a radix sort one byte at a time that
- * skips the bytes every key shares: linear in @n. @scratch holds @n items
- * for the radix sort, or is NULL to have one allocated (mte-order.c). */
-void mte_keyed_sort (MteKeyed *items, guint n, MteKeyed *scratch);
-
 /* Sorts @array, entities of one kind, in project order (constructs by
  * their study, then within it) and drops duplicates. Reads the indexes the
- * model keeps, so it costs no table of the project's entities. */
+ * model keeps, so it costs no table of the project's entities
+ * (mte-project-order.c). */
 void mte_sort_unique (GPtrArray *array);
 
 /* The argument graph: findings in argument order and their cycles. */

@@ -1,8 +1,13 @@
 /* metaethno: study orders and the choice of an index study.
  *
+ * Model vocabulary, not an analysis: the translation session and the
+ * file format name orders, and the grid, relatedness and translation
+ * table lay their columns out by one (mte-study-order-private.h).
+ *
  * Copyright 2026 the metaethno authors. SPDX-License-Identifier: LGPL-2.1-or-later
  */
-#include "mte-analysis-private.h"
+#include "mte-study-order-private.h"
+#include "mte-sort-private.h"
 
 #include <string.h>
 
@@ -27,63 +32,6 @@ mte_study_order_from_string (const char *name)
     if (strcmp (order_names[i], name) == 0)
       return (int) i;
   return -1;
-}
-
-/* Runs up to this long are sorted by insertion: below it, the radix
- * sort's 256 counters per pass cost more than the moves they save. */
-#define INSERTION_MAX 48
-
-void
-mte_keyed_sort (MteKeyed *items,
-                guint     n,
-                MteKeyed *scratch)
-{
-  guint64 any = 0, all = G_MAXUINT64;
-  MteKeyed *from = items, *to, *owned = NULL;
-
-  if (n <= INSERTION_MAX)
-    {
-      for (guint i = 1; i < n; i++)
-        {
-          MteKeyed moving = items[i];
-          guint j = i;
-
-          for (; j > 0 && items[j - 1].key > moving.key; j--)
-            items[j] = items[j - 1];
-          items[j] = moving;
-        }
-      return;
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      any |= items[i].key;
-      all &= items[i].key;
-    }
-  if (any == all)
-    return;
-
-  to = scratch != NULL ? scratch : (owned = g_new (MteKeyed, n));
-  for (guint shift = 0; shift < 64; shift += 8)
-    {
-      guint start[257] = { 0 };
-      MteKeyed *swap;
-
-      if ((((any ^ all) >> shift) & 0xff) == 0)
-        continue;
-      for (guint i = 0; i < n; i++)
-        start[((from[i].key >> shift) & 0xff) + 1]++;
-      for (guint b = 1; b < 256; b++)
-        start[b] += start[b - 1];
-      for (guint i = 0; i < n; i++)
-        to[start[(from[i].key >> shift) & 0xff]++] = from[i];
-      swap = from;
-      from = to;
-      to = swap;
-    }
-  if (from != items)
-    memcpy (items, from, n * sizeof (MteKeyed));
-  g_free (owned);
 }
 
 static guint
@@ -234,40 +182,4 @@ mte_project_suggest_index_study (const MteProject *project)
         }
     }
   return best;
-}
-
-/* Project order within one kind of entity: a construct stands after the
- * constructs of earlier studies and its study's earlier constructs; any
- * other entity where its project table has it. */
-static guint64
-project_position (const MteEntity *entity)
-{
-  if (entity->kind == MTE_ENTITY_CONSTRUCT)
-    return (guint64) ((const MteConstruct *) entity)->study->base.index << 32 | entity->index;
-  return entity->index;
-}
-
-void
-mte_sort_unique (GPtrArray *array)
-{
-  MteKeyed on_stack[64];      /* most grounding lists are short */
-  MteKeyed *ranked = on_stack;
-  guint kept = 0;
-
-  if (array->len < 2)
-    return;
-  if (array->len > G_N_ELEMENTS (on_stack))
-    ranked = g_new (MteKeyed, array->len);
-  for (guint i = 0; i < array->len; i++)
-    {
-      ranked[i].item = g_ptr_array_index (array, i);
-      ranked[i].key = project_position (ranked[i].item);
-    }
-  mte_keyed_sort (ranked, array->len, NULL);
-  for (guint i = 0; i < array->len; i++)
-    if (kept == 0 || ranked[i].item != array->pdata[kept - 1])
-      array->pdata[kept++] = ranked[i].item;
-  g_ptr_array_set_size (array, kept);
-  if (ranked != on_stack)
-    g_free (ranked);
 }
