@@ -329,11 +329,13 @@ DECLARATIONS: tuple[Decl, ...] = (
     D("mte_project_file_free", None, ProjectFile, frees=True),
     D("mte_get_schema", c_char_p),
 
-    # mte-analysis.h
+    # mte-study.h: study order
     D("mte_study_order_to_string", c_char_p, enum),
     D("mte_study_order_from_string", c_int, c_char_p),
     D("mte_project_dup_study_order", OWNED_ARRAY, Project, enum, POINTER(guint)),
     D("mte_project_suggest_index_study", Study, Project),
+
+    # mte-analysis.h
     D("mte_grid_new", Grid, Project, enum),
     D("mte_grid_free", None, Grid),
     D("mte_grid_get_order", enum, Grid),
