@@ -130,6 +130,8 @@ MTE_API MteConstruct *mte_grid_get_cell_construct (const MteGrid *grid,
 MTE_API guint mte_grid_get_concept_study_count (const MteGrid *grid,
                                                 guint          row);
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MteGrid, mte_grid_free)
+
 /* ------------------------------------------------------------------ */
 /* Relatedness                                                        */
 /* ------------------------------------------------------------------ */
@@ -261,6 +263,8 @@ MTE_API guint mte_relatedness_get_n_clusters (const MteRelatedness *relatedness)
  */
 MTE_API guint mte_relatedness_get_cluster (const MteRelatedness *relatedness,
                                            guint                 index);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MteRelatedness, mte_relatedness_free)
 
 /* ------------------------------------------------------------------ */
 /* Translation table and saturation                                   */
@@ -398,6 +402,8 @@ MTE_API guint mte_translation_table_get_new_concepts (const MteTranslationTable 
  *   it, none appeared), or -1 when no study adds any.
  */
 MTE_API int mte_translation_table_get_saturation_column (const MteTranslationTable *table);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MteTranslationTable, mte_translation_table_free)
 
 G_END_DECLS
 

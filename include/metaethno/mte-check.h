@@ -128,6 +128,8 @@ MTE_API MteEntity *mte_check_report_get_subject (const MteCheckReport *report,
 MTE_API const char *mte_check_report_get_message (const MteCheckReport *report,
                                                   guint                 index);
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MteCheckReport, mte_check_report_free)
+
 G_END_DECLS
 
 #endif /* MTE_CHECK_H */

@@ -211,6 +211,8 @@ MTE_API char **mte_line_of_argument_dup_levels (const MteLineOfArgument *loa,
                                                 guint                    index,
                                                 const MteFramework      *framework);
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MteLineOfArgument, mte_line_of_argument_free)
+
 /* ------------------------------------------------------------------ */
 /* Suggestions                                                        */
 /* ------------------------------------------------------------------ */
@@ -337,6 +339,8 @@ MTE_API MteThirdOrder *mte_suggestions_accept (const MteSuggestions *suggestions
                                                const char           *id,
                                                const char           *label,
                                                GError              **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MteSuggestions, mte_suggestions_free)
 
 G_END_DECLS
 
