@@ -19,6 +19,7 @@
 #include <metaethno/mte-error.h>
 #include <metaethno/mte-project.h>
 #include <metaethno/mte-study.h>
+#include <metaethno/mte-review.h>
 #include <metaethno/mte-construct.h>
 #include <metaethno/mte-concept.h>
 #include <metaethno/mte-synthesis.h>

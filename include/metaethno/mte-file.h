@@ -63,6 +63,32 @@ MTE_API MteProject *mte_project_load_from_data (const char   *data,
                                                 GError      **error);
 
 /**
+ * mte_project_get_n_load_warnings:
+ * @project: a project
+ *
+ * A project loaded from a file that a person edited by hand may hold what
+ * the format keeps no record of: XML comments and processing instructions.
+ * The next save cannot write them back, so the loader warns, before any
+ * save, with one warning per kind of thing that will be lost.
+ *
+ * Returns: the number of warnings from the load that made @project; 0 for
+ *   a project made with mte_project_new() or loaded without loss.
+ */
+MTE_API guint mte_project_get_n_load_warnings (const MteProject *project);
+
+/**
+ * mte_project_get_load_warning:
+ * @project: a project
+ * @index: 0 to mte_project_get_n_load_warnings() - 1
+ *
+ * Returns: (transfer none): one line, "NAME:LINE:COLUMN: what will not be
+ *   kept", e.g. "review.xml:3:5: 2 XML comments (the first here) will not be
+ *   kept by the next save"; valid while @project lives.
+ */
+MTE_API const char *mte_project_get_load_warning (const MteProject *project,
+                                                  guint             index);
+
+/**
  * mte_project_to_data:
  * @project: a project
  * @length: (out) (optional): the length of the result, without the final NUL

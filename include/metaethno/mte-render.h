@@ -223,6 +223,30 @@ MTE_API char *mte_suggestions_render (const MteSuggestions *suggestions,
                                       MteReportFormat       format,
                                       GError              **error);
 
+/**
+ * mte_prisma_render:
+ * @prisma: PRISMA counts from mte_prisma_new()
+ * @format: %MTE_REPORT_TEXT, %MTE_REPORT_CSV, %MTE_REPORT_MARKDOWN or
+ *   %MTE_REPORT_JSON
+ * @error: return location for a #GError
+ *
+ * Writes the PRISMA 2020 flow counts. Text and Markdown list the boxes in
+ * the diagram's order with the reasons for exclusion and the count per
+ * source, and mark counts entered by hand and any disagreement with the
+ * records. CSV is the input of the PRISMA2020 R package (Haddaway et al.
+ * 2022; its PRISMA_data() function): the columns data, node, box,
+ * description, boxtext, tooltips, url and n, one row per box, unknown
+ * counts as NA, per-source and per-reason rows as "name, n; name, n".
+ * JSON holds `counts` (name to number or null), `entered` (names),
+ * `sources`, `reasons` (per excluded box) and `disagreements`.
+ *
+ * Returns: (transfer full): the report; free with g_free(). NULL with
+ *   %MTE_MODEL_ERROR_INVALID_VALUE for another format.
+ */
+MTE_API char *mte_prisma_render (const MtePrisma *prisma,
+                                 MteReportFormat  format,
+                                 GError         **error);
+
 G_END_DECLS
 
 #endif /* MTE_RENDER_H */

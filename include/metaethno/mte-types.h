@@ -47,6 +47,12 @@ typedef struct _MteArgumentLink MteArgumentLink;
 typedef struct _MteFramework MteFramework;
 /** MteMemo: an authored, dated note on the project or on an entity. */
 typedef struct _MteMemo MteMemo;
+/** MteSearch: one search of one source (phase 2). */
+typedef struct _MteSearch MteSearch;
+/** MteRecord: a reference a search found, and what became of it. */
+typedef struct _MteRecord MteRecord;
+/** MtePrisma: the PRISMA 2020 flow counts computed from a project. */
+typedef struct _MtePrisma MtePrisma;
 
 /**
  * MTE_ENTITY:
@@ -78,6 +84,8 @@ typedef struct _MteMemo MteMemo;
  * @MTE_ENTITY_ARGUMENT_LINK: a link in the line of argument
  * @MTE_ENTITY_FRAMEWORK: a classification framework
  * @MTE_ENTITY_MEMO: a memo
+ * @MTE_ENTITY_SEARCH: a search (since 0.2)
+ * @MTE_ENTITY_RECORD: a record found by the searches (since 0.2)
  *
  * What an identified object is. Ids are unique across all kinds.
  */
@@ -92,7 +100,9 @@ typedef enum {
   MTE_ENTITY_THIRD_ORDER,
   MTE_ENTITY_ARGUMENT_LINK,
   MTE_ENTITY_FRAMEWORK,
-  MTE_ENTITY_MEMO
+  MTE_ENTITY_MEMO,
+  MTE_ENTITY_SEARCH,
+  MTE_ENTITY_RECORD
 } MteEntityKind;
 
 /**

@@ -25,6 +25,13 @@ ref_eq (const MteEntity *a,
   return a->kind == b->kind && strcmp (a->id, b->id) == 0;
 }
 
+/* An optional reference's base; every entity starts with it. */
+static inline const MteEntity *
+base_of (gconstpointer entity)
+{
+  return entity;
+}
+
 static gboolean
 strv_eq (char **a,
          char **b)
@@ -177,7 +184,71 @@ study_eq (const MteEntity *ea,
         return FALSE;
     }
 
+  if ((a->exclusion == NULL) != (b->exclusion == NULL))
+    return FALSE;
+  if (a->exclusion != NULL &&
+      (a->exclusion->stage != b->exclusion->stage ||
+       !str_eq (a->exclusion->reason, b->exclusion->reason) ||
+       !ref_eq (base_of (a->exclusion->reviewer), base_of (b->exclusion->reviewer)) ||
+       a->exclusion->time != b->exclusion->time))
+    return FALSE;
+
   return list_eq (a->constructs, b->constructs, construct_eq);
+}
+
+static gboolean
+search_eq (const MteEntity *ea,
+           const MteEntity *eb)
+{
+  const MteSearch *a = (const MteSearch *) ea, *b = (const MteSearch *) eb;
+
+  return a->kind == b->kind && str_eq (a->source, b->source) &&
+         str_eq (a->date, b->date) && str_eq (a->query, b->query) &&
+         a->n_records == b->n_records &&
+         ref_eq (base_of (a->run_by), base_of (b->run_by)) &&
+         str_eq (a->notes, b->notes);
+}
+
+static gboolean
+record_eq (const MteEntity *ea,
+           const MteEntity *eb)
+{
+  const MteRecord *a = (const MteRecord *) ea, *b = (const MteRecord *) eb;
+
+  for (guint i = 0; i < MTE_RECORD_N_FIELDS; i++)
+    if (!str_eq (a->fields[i], b->fields[i]))
+      return FALSE;
+  return strv_eq (a->authors, b->authors) && strv_eq (a->keywords, b->keywords) &&
+         a->year == b->year && ref_list_eq (a->searches, b->searches) &&
+         a->fate == b->fate &&
+         ref_eq (base_of (a->duplicate_of), base_of (b->duplicate_of)) &&
+         ref_eq (base_of (a->study), base_of (b->study)) &&
+         str_eq (a->reason, b->reason) &&
+         ref_eq (base_of (a->decided_by), base_of (b->decided_by)) &&
+         a->decided == b->decided;
+}
+
+/* The protocol and the counts entered by hand. */
+static gboolean
+review_eq (const MteProject *a,
+           const MteProject *b)
+{
+  for (guint i = 0; i < MTE_PROTOCOL_N_FIELDS; i++)
+    if (!str_eq (a->protocol[i], b->protocol[i]))
+      return FALSE;
+  if (memcmp (a->stage_counts, b->stage_counts, sizeof a->stage_counts) != 0 ||
+      a->exclusion_counts->len != b->exclusion_counts->len)
+    return FALSE;
+  for (guint i = 0; i < a->exclusion_counts->len; i++)
+    {
+      const MteExclusionCount *ca = &g_array_index (a->exclusion_counts, MteExclusionCount, i);
+      const MteExclusionCount *cb = &g_array_index (b->exclusion_counts, MteExclusionCount, i);
+
+      if (ca->box != cb->box || ca->value != cb->value || !str_eq (ca->reason, cb->reason))
+        return FALSE;
+    }
+  return list_eq (a->searches, b->searches, search_eq) &&
+         list_eq (a->records, b->records, record_eq);
 }
 
 static gboolean
@@ -323,6 +394,7 @@ mte_project_equal (const MteProject *a,
          str_eq (a->question, b->question) &&
          str_eq (a->aim, b->aim) &&
          str_eq (a->line_of_argument, b->line_of_argument) &&
+         review_eq (a, b) &&
          a->created == b->created &&
          a->modified == b->modified &&
          g_hash_table_size (a->entities) == g_hash_table_size (b->entities) &&

@@ -52,6 +52,14 @@ typedef struct {
   char         *note;
 } MteAppraisal;
 
+/* Why and when a study left the review (mte-review.c). */
+typedef struct {
+  MteExclusionStage  stage;
+  char              *reason;
+  MteMember         *reviewer;
+  gint64             time;
+} MteExclusion;
+
 struct _MteStudy {
   MteEntity  base;
   /* What study orders read, next to the index, in one cache line. */
@@ -64,7 +72,15 @@ struct _MteStudy {
   char     **authors;           /* NULL-terminated, never NULL */
   GPtrArray *attributes;        /* MtePair*, owned; NULL while empty */
   GPtrArray *appraisals;        /* MteAppraisal*, owned; NULL while empty */
+  MteExclusion *exclusion;      /* owned; NULL while the study is included */
 };
+
+/* Whether analyses leave @study out. */
+static inline gboolean
+mte_study_excluded (const MteStudy *study)
+{
+  return study->exclusion != NULL;
+}
 
 /* A construct as a list of constructs refers to it: the pointer, and the
  * two indexes that place it in project order (its study's in the
@@ -164,6 +180,39 @@ struct _MteMemo {
   char      *text;
 };
 
+struct _MteSearch {
+  MteEntity      base;
+  MteSourceKind  kind;
+  char          *source;
+  char          *date;          /* YYYY[-MM[-DD]] or NULL */
+  char          *query;
+  gint64         n_records;     /* MTE_COUNT_UNKNOWN when not recorded */
+  MteMember     *run_by;
+  char          *notes;
+};
+
+struct _MteRecord {
+  MteEntity      base;
+  char          *fields[MTE_RECORD_N_FIELDS];
+  char         **authors;       /* NULL-terminated, never NULL */
+  char         **keywords;      /* NULL-terminated, never NULL */
+  int            year;
+  GPtrArray     *searches;      /* MteSearch*, borrowed; NULL while empty */
+  MteRecordFate  fate;
+  MteRecord     *duplicate_of;  /* MTE_FATE_DUPLICATE only */
+  MteStudy      *study;         /* MTE_FATE_INCLUDED only */
+  char          *reason;
+  MteMember     *decided_by;
+  gint64         decided;
+};
+
+/* A reason entered by hand for one of the two "reports excluded" boxes. */
+typedef struct {
+  MtePrismaCount  box;          /* DBR_EXCLUDED or OTHER_EXCLUDED */
+  char           *reason;
+  gint64          value;
+} MteExclusionCount;
+
 /* One decision of the translation session (mte-session.c). */
 typedef struct {
   MteConstruct    *construct;   /* second-order */
@@ -188,6 +237,10 @@ struct _MteProject {
   char       *question;
   char       *aim;
   char       *line_of_argument;
+  char       *protocol[MTE_PROTOCOL_N_FIELDS];
+  gint64      stage_counts[MTE_PRISMA_N_COUNTS]; /* MTE_COUNT_UNKNOWN: not entered */
+  GArray     *exclusion_counts; /* MteExclusionCount, in the order entered */
+  GPtrArray  *load_warnings;    /* char*, owned; NULL when none */
   gint64      created;
   gint64      modified;
 
@@ -208,6 +261,8 @@ struct _MteProject {
   GPtrArray  *argument_links;
   GPtrArray  *frameworks;
   GPtrArray  *memos;
+  GPtrArray  *searches;
+  GPtrArray  *records;
   MteSession *session;          /* NULL: no translation session */
 
   guint       loading;          /* > 0: loader at work, do not touch modified */
@@ -371,6 +426,13 @@ gboolean mte_session_restore_decision (MteSession      *session,
                                        const char      *reviewer_id,
                                        gint64           created,
                                        GError         **error);
+
+/* Appends a warning about what the next save will not keep (a message of
+ * the form NAME:LINE:COLUMN: ...); takes @message. Used by the loader. */
+void mte_project_take_load_warning (MteProject *project, char *message);
+
+/* Frees a study's exclusion record (mte-review.c). */
+void mte_exclusion_free (MteExclusion *exclusion);
 
 /* The loader brackets its work with these so that building the model does
  * not stamp the modified time on every call. */

@@ -173,6 +173,11 @@ mte_project_new (void)
   project->argument_links = g_ptr_array_new ();
   project->frameworks = g_ptr_array_new ();
   project->memos = g_ptr_array_new ();
+  project->searches = g_ptr_array_new ();
+  project->records = g_ptr_array_new ();
+  project->exclusion_counts = g_array_new (FALSE, FALSE, sizeof (MteExclusionCount));
+  for (guint i = 0; i < MTE_PRISMA_N_COUNTS; i++)
+    project->stage_counts[i] = MTE_COUNT_UNKNOWN;
   return project;
 }
 
@@ -193,6 +198,8 @@ mte_project_free (MteProject *project)
   /* Studies free their constructs. Order does not matter: entities hold
    * only borrowed pointers to each other. */
   mte_session_free (project->session);
+  free_entities (project->records);
+  free_entities (project->searches);
   free_entities (project->memos);
   free_entities (project->frameworks);
   free_entities (project->argument_links);
@@ -209,6 +216,13 @@ mte_project_free (MteProject *project)
   g_free (project->question);
   g_free (project->aim);
   g_free (project->line_of_argument);
+  for (guint i = 0; i < MTE_PROTOCOL_N_FIELDS; i++)
+    g_free (project->protocol[i]);
+  for (guint i = 0; i < project->exclusion_counts->len; i++)
+    g_free (g_array_index (project->exclusion_counts, MteExclusionCount, i).reason);
+  g_array_unref (project->exclusion_counts);
+  if (project->load_warnings != NULL)
+    g_ptr_array_unref (project->load_warnings);
   g_free (project);
 }
 
@@ -295,6 +309,8 @@ static const char *const kind_names[] = {
   [MTE_ENTITY_ARGUMENT_LINK] = "argument link",
   [MTE_ENTITY_FRAMEWORK] = "framework",
   [MTE_ENTITY_MEMO] = "memo",
+  [MTE_ENTITY_SEARCH] = "search",
+  [MTE_ENTITY_RECORD] = "record",
 };
 
 const char *

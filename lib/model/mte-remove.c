@@ -49,6 +49,7 @@ mte_entity_free (MteEntity *entity)
         g_strfreev (s->authors);
         g_clear_pointer (&s->attributes, g_ptr_array_unref);
         g_clear_pointer (&s->appraisals, g_ptr_array_unref);
+        g_clear_pointer (&s->exclusion, mte_exclusion_free);
         /* The constructs are freed here only when the whole project goes;
          * mte_project_remove() takes them out of the array first. */
         for (guint i = 0; i < s->constructs->len; i++)
@@ -109,6 +110,26 @@ mte_entity_free (MteEntity *entity)
     case MTE_ENTITY_MEMO:
       g_free (((MteMemo *) entity)->text);
       break;
+    case MTE_ENTITY_SEARCH:
+      {
+        MteSearch *s = (MteSearch *) entity;
+        g_free (s->source);
+        g_free (s->date);
+        g_free (s->query);
+        g_free (s->notes);
+      }
+      break;
+    case MTE_ENTITY_RECORD:
+      {
+        MteRecord *r = (MteRecord *) entity;
+        for (guint i = 0; i < MTE_RECORD_N_FIELDS; i++)
+          g_free (r->fields[i]);
+        g_strfreev (r->authors);
+        g_strfreev (r->keywords);
+        g_clear_pointer (&r->searches, g_ptr_array_unref);
+        g_free (r->reason);
+      }
+      break;
     case MTE_ENTITY_NONE:
     default:
       g_assert_not_reached ();
@@ -156,9 +177,31 @@ foreach_site (MteProject *project,
               SiteFunc    func,
               gpointer    data)
 {
+  for (guint i = 0; i < project->searches->len; i++)
+    {
+      MteSearch *search = g_ptr_array_index (project->searches, i);
+
+      if (search->run_by != NULL)
+        func (&search->base, &search->run_by->base, SITE_DROPPABLE, data);
+    }
+  for (guint i = 0; i < project->records->len; i++)
+    {
+      MteRecord *record = g_ptr_array_index (project->records, i);
+
+      visit_list (&record->base, record->searches, func, data);
+      if (record->duplicate_of != NULL)
+        func (&record->base, &record->duplicate_of->base, SITE_DROPPABLE, data);
+      if (record->study != NULL)
+        func (&record->base, &record->study->base, SITE_DROPPABLE, data);
+      if (record->decided_by != NULL)
+        func (&record->base, &record->decided_by->base, SITE_DROPPABLE, data);
+    }
   for (guint s = 0; s < project->studies->len; s++)
     {
       MteStudy *study = g_ptr_array_index (project->studies, s);
+
+      if (study->exclusion != NULL && study->exclusion->reviewer != NULL)
+        func (&study->base, &study->exclusion->reviewer->base, SITE_DROPPABLE, data);
 
       for (guint a = 0; study->appraisals != NULL && a < study->appraisals->len; a++)
         {
@@ -370,15 +413,55 @@ drop_doomed_from_list (GPtrArray  *list,
 
 /* Removes the droppable references from survivors to doomed entities. */
 static void
+drop_review_references (MteProject *project,
+                        GHashTable *doomed)
+{
+  for (guint i = 0; i < project->searches->len; i++)
+    {
+      MteSearch *search = g_ptr_array_index (project->searches, i);
+
+      if (search->run_by != NULL && g_hash_table_contains (doomed, search->run_by))
+        search->run_by = NULL;
+    }
+  for (guint i = 0; i < project->records->len; i++)
+    {
+      MteRecord *record = g_ptr_array_index (project->records, i);
+
+      if (g_hash_table_contains (doomed, record))
+        continue;
+      drop_doomed_from_list (record->searches, doomed);
+      if (record->decided_by != NULL && g_hash_table_contains (doomed, record->decided_by))
+        record->decided_by = NULL;
+      /* A fate cannot outlive what it names: a duplicate of a removed
+       * record is undecided again; a report of a removed study goes back
+       * to "sought", awaiting a decision on its full text. */
+      if ((record->duplicate_of != NULL && g_hash_table_contains (doomed, record->duplicate_of)) ||
+          (record->study != NULL && g_hash_table_contains (doomed, record->study)))
+        {
+          record->fate = record->study != NULL ? MTE_FATE_SOUGHT : MTE_FATE_UNSCREENED;
+          record->duplicate_of = NULL;
+          record->study = NULL;
+          g_clear_pointer (&record->reason, g_free);
+          record->decided_by = NULL;
+          record->decided = 0;
+        }
+    }
+}
+
+static void
 drop_references (MteProject *project,
                  GHashTable *doomed)
 {
+  drop_review_references (project, doomed);
   for (guint s = 0; s < project->studies->len; s++)
     {
       MteStudy *study = g_ptr_array_index (project->studies, s);
 
       if (g_hash_table_contains (doomed, study))
         continue;
+      if (study->exclusion != NULL && study->exclusion->reviewer != NULL &&
+          g_hash_table_contains (doomed, study->exclusion->reviewer))
+        study->exclusion->reviewer = NULL;
       for (guint a = 0; study->appraisals != NULL && a < study->appraisals->len;)
         {
           MteAppraisal *ap = g_ptr_array_index (study->appraisals, a);
@@ -526,6 +609,8 @@ free_doomed (MteProject *project,
         moved |= free_doomed_in (project, study->constructs, doomed);
     }
   free_doomed_in (project, project->memos, doomed);
+  free_doomed_in (project, project->records, doomed);
+  free_doomed_in (project, project->searches, doomed);
   free_doomed_in (project, project->argument_links, doomed);
   drop_doomed_refutations (project->refutations, doomed);
   free_doomed_in (project, project->translations, doomed);
