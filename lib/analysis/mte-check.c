@@ -75,6 +75,16 @@ check_studies (MteCheckReport   *r,
     {
       MteStudy *study = g_ptr_array_index (project->studies, s);
 
+      /* An excluded study has left the review: nothing more is asked of
+       * it, but it should not still lead the translation. */
+      if (mte_study_excluded (study))
+        {
+          if (study->index_study)
+            report (r, MTE_SEVERITY_WARNING, "index-study-excluded", study,
+                    "study '%s' is marked as index study but is excluded",
+                    study->base.id);
+          continue;
+        }
       n_index += study->index_study ? 1 : 0;
       if (study->constructs->len == 0)
         report (r, MTE_SEVERITY_WARNING, "study-no-constructs", study,
@@ -104,6 +114,8 @@ check_constructs (MteCheckReport   *r,
     {
       MteStudy *study = g_ptr_array_index (project->studies, s);
 
+      if (mte_study_excluded (study))
+        continue;
       for (guint c = 0; c < study->constructs->len; c++)
         {
           MteConstruct *construct = g_ptr_array_index (study->constructs, c);
@@ -136,7 +148,12 @@ count_studies (const MteConcept *concept)
   g_autoptr (GHashTable) studies = g_hash_table_new (NULL, NULL);
 
   for (guint e = 0; e < mte_construct_list_len (concept->expressions); e++)
-    g_hash_table_add (studies, mte_construct_list_get (concept->expressions, e)->study);
+    {
+      MteStudy *study = mte_construct_list_get (concept->expressions, e)->study;
+
+      if (!mte_study_excluded (study))
+        g_hash_table_add (studies, study);
+    }
   return g_hash_table_size (studies);
 }
 
@@ -284,6 +301,48 @@ check_findings (MteCheckReport   *r,
   mte_line_of_argument_free (loa);
 }
 
+/* Phases 1 to 3: counts that disagree with the records, and records
+ * still waiting for a decision. */
+static void
+check_review (MteCheckReport   *r,
+              const MteProject *project)
+{
+  g_autoptr (MtePrisma) prisma = mte_prisma_new (project);
+  guint unscreened = 0, sought = 0;
+
+  for (guint i = 0; i < mte_prisma_get_n_disagreements (prisma); i++)
+    {
+      gint64 entered, computed;
+      const char *what = mte_prisma_get_disagreement (prisma, i, &entered, &computed);
+      MteEntity *search = g_hash_table_lookup (project->entities, what);
+
+      if (search != NULL)
+        report (r, MTE_SEVERITY_WARNING, "prisma-disagreement", search,
+                "search '%s' found %" G_GINT64_FORMAT " records, but %"
+                G_GINT64_FORMAT " records in the project list it",
+                what, entered, computed);
+      else
+        report (r, MTE_SEVERITY_WARNING, "prisma-disagreement", NULL,
+                "PRISMA count %s was entered as %" G_GINT64_FORMAT
+                ", but the records give %" G_GINT64_FORMAT, what, entered, computed);
+    }
+  for (guint i = 0; i < project->records->len; i++)
+    {
+      const MteRecord *record = g_ptr_array_index (project->records, i);
+
+      unscreened += record->fate == MTE_FATE_UNSCREENED;
+      sought += record->fate == MTE_FATE_SOUGHT;
+    }
+  if (unscreened > 0)
+    report (r, MTE_SEVERITY_INFO, "records-unscreened", NULL,
+            "%u %s not yet screened", unscreened,
+            unscreened == 1 ? "record is" : "records are");
+  if (sought > 0)
+    report (r, MTE_SEVERITY_INFO, "reports-unassessed", NULL,
+            "%u %s sought but not yet assessed on full text", sought,
+            sought == 1 ? "report is" : "reports are");
+}
+
 MteCheckReport *
 mte_project_check (const MteProject *project,
                    guint             min_studies)
@@ -327,6 +386,7 @@ mte_project_check (const MteProject *project,
         g_hash_table_add (in_basis, g_ptr_array_index (t->basis, b));
     }
 
+  check_review (r, project);
   check_studies (r, project, concepts_of_study);
   check_constructs (r, project, expressing, in_translation);
   check_concepts (r, project, in_basis);

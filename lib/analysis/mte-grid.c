@@ -68,17 +68,23 @@ mte_grid_new (const MteProject *project,
       GridRow *row = &grid->rows[r];
       guint n = mte_construct_list_len (concept->expressions);
 
+      guint kept = 0;
+
       row->concept = concept;
-      row->n_entries = n;
       row->entries = grid->entries + n_entries;
-      n_entries += n;
       for (guint e = 0; e < n; e++)
         {
           const MteConstructRef *ref = &concept->expressions->items[e];
 
-          row->entries[e].key = (guint64) columns[ref->study] << 32 | e;
-          row->entries[e].item = ref->construct;
+          /* An excluded study's expressions are not in the grid. */
+          if (columns[ref->study] == MTE_COLUMN_LEFT_OUT)
+            continue;
+          row->entries[kept].key = (guint64) columns[ref->study] << 32 | e;
+          row->entries[kept].item = ref->construct;
+          kept++;
         }
+      n = row->n_entries = kept;
+      n_entries += n;
       mte_keyed_sort (row->entries, n, scratch);
       for (guint e = 0; e < n; e++)
         if (e == 0 || entry_column (&row->entries[e]) != entry_column (&row->entries[e - 1]))

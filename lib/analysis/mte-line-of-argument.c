@@ -25,6 +25,7 @@ struct _MteLineOfArgument {
   guint             n_cycles;
   GPtrArray        *unused_concepts;
   guint             studies_covered;
+  guint             n_studies;         /* included studies */
   guint             concepts_covered;
 };
 
@@ -52,8 +53,18 @@ side_bucket (gconstpointer side,
   return (guint) (((guint64) (guintptr) side * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> (64 - bits));
 }
 
+/* Whether a side is a construct of an excluded study: the translation
+ * then has left the review with it, as removing the study would take it. */
+static gboolean
+side_left_out (const MteRefutationSide *side,
+               const gboolean          *left_out)
+{
+  return side->kind == MTE_ENTITY_CONSTRUCT && left_out[side->study];
+}
+
 static void
 index_refutations (const MteProject *project,
+                   const gboolean   *left_out,
                    Refutations      *out)
 {
   guint n_sides = 2 * project->refutations->len, n = 0;
@@ -71,6 +82,8 @@ index_refutations (const MteProject *project,
       const MteRefutation *r = &g_array_index (project->refutations, MteRefutation, i);
       const MteEntity *sides[2] = { r->source.entity, r->target.entity };
 
+      if (side_left_out (&r->source, left_out) || side_left_out (&r->target, left_out))
+        continue;
       for (guint k = 0; k < 2; k++)
         {
           guint b = side_bucket (sides[k], out->bits);
@@ -107,23 +120,31 @@ add_refutations (GPtrArray         *out,
 static void
 append_refs (GArray                *keyed,
              const MteConstructRef *refs,
-             guint                  n)
+             guint                  n,
+             const gboolean        *left_out)
 {
   guint at = keyed->len;
 
   g_array_set_size (keyed, at + n);
   for (guint i = 0; i < n; i++)
-    g_array_index (keyed, MteKeyed, at + i) =
-      (MteKeyed) { mte_construct_ref_position (&refs[i]), refs[i].construct };
+    {
+      /* An excluded study's constructs ground nothing. */
+      if (left_out[refs[i].study])
+        continue;
+      g_array_index (keyed, MteKeyed, at++) =
+        (MteKeyed) { mte_construct_ref_position (&refs[i]), refs[i].construct };
+    }
+  g_array_set_size (keyed, at);
 }
 
 static void
-append_ref (GArray       *keyed,
-            MteConstruct *construct)
+append_ref (GArray         *keyed,
+            MteConstruct   *construct,
+            const gboolean *left_out)
 {
   MteConstructRef ref = mte_construct_ref_of (construct);
 
-  append_refs (keyed, &ref, 1);
+  append_refs (keyed, &ref, 1, left_out);
 }
 
 /* Sorts @keyed in project order, drops repeats, and appends the
@@ -182,6 +203,7 @@ typedef struct {
   GArray    *quotes;              /* MteKeyed */
   GArray    *spare;               /* MteKeyed, for sorting */
   GArray    *study_indexes;       /* guint, of lists[MTE_GROUNDING_STUDIES] */
+  const gboolean *left_out;       /* by study index: excluded */
 } Scratch;
 
 /* Fills @scratch with the grounding of @finding. */
@@ -215,12 +237,13 @@ ground (const MteProject    *project,
 
           g_ptr_array_add (concepts, concept);
           if (n > 0)
-            append_refs (construct_refs, concept->expressions->items, n);
+            append_refs (construct_refs, concept->expressions->items, n,
+                         scratch->left_out);
         }
       else if (((MteConstruct *) entity)->order == MTE_CONSTRUCT_SECOND_ORDER)
-        append_ref (construct_refs, (MteConstruct *) entity);
+        append_ref (construct_refs, (MteConstruct *) entity, scratch->left_out);
       else
-        append_ref (quote_refs, (MteConstruct *) entity);
+        append_ref (quote_refs, (MteConstruct *) entity, scratch->left_out);
     }
   mte_sort_unique (concepts);
   /* Both runs stay sorted, repeats and all, for merge_studies(). */
@@ -232,7 +255,7 @@ ground (const MteProject    *project,
       guint n = mte_construct_list_len (construct->groundings);
 
       if (n > 0)
-        append_refs (quote_refs, construct->groundings->items, n);
+        append_refs (quote_refs, construct->groundings->items, n, scratch->left_out);
       add_refutations (refuting, refutations, construct);
     }
   sort_refs_into (quote_refs, scratch->spare, quotes);
@@ -252,6 +275,7 @@ mte_line_of_argument_new (const MteProject *project,
   MteArgumentOrder order;
   Refutations refutations;
   g_autofree gboolean *study_seen = NULL;   /* by study index */
+  g_autofree gboolean *left_out = NULL;     /* by study index: excluded */
   g_autofree gboolean *concept_seen = NULL; /* by concept index */
   Scratch scratch;
 
@@ -263,7 +287,13 @@ mte_line_of_argument_new (const MteProject *project,
   loa->n_findings = order.n;
   loa->n_cycles = order.n_cycles;
   loa->findings = g_new0 (Finding, order.n + 1);
-  index_refutations (project, &refutations);
+  left_out = g_new0 (gboolean, project->studies->len + 1);
+  for (guint s = 0; s < project->studies->len; s++)
+    {
+      left_out[s] = mte_study_excluded (g_ptr_array_index (project->studies, s));
+      loa->n_studies += !left_out[s];
+    }
+  index_refutations (project, left_out, &refutations);
   study_seen = g_new0 (gboolean, project->studies->len + 1);
   concept_seen = g_new0 (gboolean, project->concepts->len + 1);
   loa->items = g_ptr_array_new ();
@@ -273,6 +303,7 @@ mte_line_of_argument_new (const MteProject *project,
   scratch.quotes = g_array_new (FALSE, FALSE, sizeof (MteKeyed));
   scratch.spare = g_array_new (FALSE, FALSE, sizeof (MteKeyed));
   scratch.study_indexes = g_array_new (FALSE, FALSE, sizeof (guint));
+  scratch.left_out = left_out;
 
   for (guint i = 0; i < order.n; i++)
     {
@@ -438,7 +469,7 @@ mte_line_of_argument_get_study_coverage (const MteLineOfArgument *loa,
                                          guint                   *total)
 {
   g_return_val_if_fail (loa != NULL, 0.0);
-  return share (loa->studies_covered, loa->project->studies->len, covered, total);
+  return share (loa->studies_covered, loa->n_studies, covered, total);
 }
 
 double

@@ -79,7 +79,12 @@ mte_relatedness_new (const MteProject *project,
             cols = g_renew (guint, cols, cap);
           }
         for (guint e = 0; e < len; e++)
-          cols[m++] = columns[concept->expressions->items[e].study];
+          {
+            guint column = columns[concept->expressions->items[e].study];
+
+            if (column != MTE_COLUMN_LEFT_OUT)
+              cols[m++] = column;
+          }
         /* A study may express a concept through several constructs. */
         if (m > 1)
           qsort (cols, m, sizeof (guint), compare_uint);

@@ -100,8 +100,13 @@ mte_suggestions_new (const MteProject *project,
         {
           MteConstruct *construct = mte_construct_list_get (concept->expressions, e);
           GArray *by_construct = g_hash_table_lookup (concepts_of_construct, construct);
-          GArray *by_study = g_hash_table_lookup (concepts_of_study, construct->study);
+          GArray *by_study;
 
+          /* An excluded study's expressions, and the translations from its
+           * constructs, suggest nothing. */
+          if (mte_study_excluded (construct->study))
+            continue;
+          by_study = g_hash_table_lookup (concepts_of_study, construct->study);
           if (by_construct == NULL)
             {
               by_construct = g_array_new (FALSE, FALSE, sizeof (guint));

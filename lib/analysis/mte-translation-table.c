@@ -121,12 +121,18 @@ note_expressions (const MteProject *project,
       const MteConstructList *list = ((MteConcept *) g_ptr_array_index (project->concepts, r))->expressions;
 
       for (guint e = 0; e < mte_construct_list_len (list); e++)
-        noted[k++] = (Note) { columns[list->items[e].study], list->items[e].index,
-                              (r << 2) | (guint) MTE_CELL_EXPRESSES };
+        {
+          guint column = columns[list->items[e].study];
+
+          /* An excluded study has no column. */
+          if (column != MTE_COLUMN_LEFT_OUT)
+            noted[k++] = (Note) { column, list->items[e].index,
+                                  (r << 2) | (guint) MTE_CELL_EXPRESSES };
+        }
     }
-  sorted = g_new (Note, total + 1);
-  sort_notes (noted, total, n_columns, sorted, column_end);
-  *n = total;
+  sorted = g_new (Note, k + 1);
+  sort_notes (noted, k, n_columns, sorted, column_end);
+  *n = k;
   return sorted;
 }
 
@@ -139,7 +145,7 @@ note_refutes (GArray                  *notes,
               const MteRefutationSide *study_side,
               guint                    concept_index)
 {
-  if (study_side->study != G_MAXUINT)
+  if (study_side->study != G_MAXUINT && columns[study_side->study] != MTE_COLUMN_LEFT_OUT)
     note (notes, columns[study_side->study],
           study_side->kind == MTE_ENTITY_CONSTRUCT ? study_side->index : G_MAXUINT,
           concept_index, MTE_CELL_REFUTES);
@@ -166,8 +172,11 @@ note_refutation (GArray                  *notes,
       return;
     }
 
-  /* The construct's first note in its study's column, then the others. */
+  /* The construct's first note in its study's column, then the others;
+   * an excluded study's construct expresses nothing the table shows. */
   column = columns[concept_side->study];
+  if (column == MTE_COLUMN_LEFT_OUT)
+    return;
   lo = column > 0 ? column_end[column - 1] : 0;
   hi = end = column_end[column];
   while (lo < hi)

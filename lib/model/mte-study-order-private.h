@@ -9,9 +9,13 @@
 
 G_BEGIN_DECLS
 
+/* The column of a study the order leaves out: an excluded study. */
+#define MTE_COLUMN_LEFT_OUT G_MAXUINT
+
 /* mte_project_dup_study_order(), and with it, when @columns is not
  * NULL, the column of each study: (*@columns)[i] is where the study of
- * project index i stands in the order. Free both with g_free()
+ * project index i stands in the order, MTE_COLUMN_LEFT_OUT for an
+ * excluded study, which the order leaves out. Free both with g_free()
  * (mte-study-order.c). */
 MteStudy **mte_study_order_new (const MteProject *project, MteStudyOrder order,
                                 guint *n_studies, guint **columns);

@@ -60,21 +60,27 @@ mte_study_order_new (const MteProject *project,
   g_return_val_if_fail (project != NULL, NULL);
   g_return_val_if_fail ((guint) order < G_N_ELEMENTS (order_names), NULL);
 
-  n = project->studies->len;
-  keys = g_new (MteKeyed, n > 0 ? n : 1);
+  keys = g_new (MteKeyed, project->studies->len + 1);
   if (order == MTE_STUDY_ORDER_INDEX)
     {
-      for (guint i = 0; i < n && !any_index; i++)
-        any_index = ((MteStudy *) g_ptr_array_index (project->studies, i))->index_study;
+      for (guint i = 0; i < project->studies->len && !any_index; i++)
+        {
+          MteStudy *study = g_ptr_array_index (project->studies, i);
+          any_index = study->index_study && !mte_study_excluded (study);
+        }
       if (!any_index)
         suggested = mte_project_suggest_index_study (project);
     }
 
-  for (guint i = 0; i < n; i++)
+  /* Excluded studies have left the review: every order leaves them out. */
+  n = 0;
+  for (guint i = 0; i < project->studies->len; i++)
     {
       MteStudy *study = g_ptr_array_index (project->studies, i);
       guint64 primary = 0, secondary = 0;
 
+      if (mte_study_excluded (study))
+        continue;
       switch (order)
         {
         case MTE_STUDY_ORDER_PROJECT:
@@ -92,8 +98,9 @@ mte_study_order_new (const MteProject *project,
         default:
           g_assert_not_reached ();
         }
-      keys[i].key = primary << 32 | secondary;
-      keys[i].item = GUINT_TO_POINTER (i);
+      keys[n].key = primary << 32 | secondary;
+      keys[n].item = GUINT_TO_POINTER (i);
+      n++;
     }
   mte_keyed_sort (keys, n, NULL);
 
@@ -103,7 +110,9 @@ mte_study_order_new (const MteProject *project,
   result[n] = NULL;
   if (columns != NULL)
     {
-      *columns = g_new (guint, n + 1);
+      *columns = g_new (guint, project->studies->len + 1);
+      for (guint i = 0; i < project->studies->len; i++)
+        (*columns)[i] = MTE_COLUMN_LEFT_OUT;
       for (guint i = 0; i < n; i++)
         (*columns)[GPOINTER_TO_UINT (keys[i].item)] = i;
     }
@@ -144,6 +153,8 @@ mte_project_suggest_index_study (const MteProject *project)
         {
           guint s = concept->expressions->items[e].study;
 
+          if (mte_study_excluded (concept->expressions->items[e].construct->study))
+            continue;
           if (last_concept[s] != i + 1)
             {
               last_concept[s] = i + 1;
@@ -162,7 +173,7 @@ mte_project_suggest_index_study (const MteProject *project)
       MteStudy *study = g_ptr_array_index (project->studies, i);
       guint n_second = 0, n_first = 0;
 
-      if (n_concepts_of[i] != best_concepts)
+      if (n_concepts_of[i] != best_concepts || mte_study_excluded (study))
         continue;
       for (guint c = 0; c < study->constructs->len; c++)
         {
