@@ -114,6 +114,17 @@ test_suggestions (void)
   (void) mte_suggestions_get_n (suggestions);
 }
 
+static void
+test_prisma (void)
+{
+  g_autoptr (MteProject) p = small_review ();
+  g_autoptr (MtePrisma) prisma = mte_prisma_new (p);
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (prisma);
+  /* No records and no entered counts: nothing can disagree. */
+  CU_ASSERT_EQUAL (mte_prisma_get_n_disagreements (prisma), 0);
+}
+
 /* The two that existed before, for completeness. */
 static void
 test_project_file (void)
@@ -146,6 +157,7 @@ static const MteTestCase cases[] = {
   { "check report", test_check_report },
   { "line of argument", test_line_of_argument },
   { "suggestions", test_suggestions },
+  { "prisma", test_prisma },
   { "project and project file", test_project_file },
 };
 
