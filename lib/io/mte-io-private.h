@@ -15,9 +15,8 @@ G_BEGIN_DECLS
 extern const char mte_schema_text[];
 extern const gsize mte_schema_length;
 
-/* Element names of the study text fields, indexed by MteStudyField. The
- * format fixes these names itself rather than borrowing the model's. */
-extern const char * const mte_io_study_field_names[MTE_STUDY_N_FIELDS];
+/* The names of the format's elements and attributes are in
+ * mte-names-private.h. */
 
 /* Deepest element nesting the loader accepts. The format itself needs 5. */
 #define MTE_LOAD_MAX_DEPTH 16

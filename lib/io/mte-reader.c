@@ -30,6 +30,7 @@
 #include "mte-error-private.h"
 #include "mte-io-private.h"
 #include "mte-model-private.h"
+#include "mte-names-private.h"
 
 #define CHUNK_SIZE MTE_IO_READ_SIZE_MAX
 #define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_HUGE)
@@ -38,156 +39,23 @@
 /* Names                                                              */
 /* ------------------------------------------------------------------ */
 
-typedef enum {
-  EL_UNKNOWN = 0,
-  EL_PROJECT,
-  EL_TITLE,                     /* project title, or a study's title field */
-  EL_QUESTION,                  /* the project's review question */
-  EL_AIM,
-  EL_LINE_OF_ARGUMENT,
-  EL_MEMBERS,
-  EL_MEMBER,
-  EL_CHECKLISTS,
-  EL_CHECKLIST,
-  EL_TEXT,
-  EL_ANSWER,
-  EL_STUDIES,
-  EL_STUDY,
-  EL_AUTHOR,
-  EL_ATTRIBUTE,
-  EL_APPRAISAL,
-  EL_NOTE,
-  EL_CONSTRUCT,
-  EL_GROUNDING,
-  EL_CONCEPTS,
-  EL_CONCEPT,
-  EL_DEFINITION,
-  EL_EXPRESSION,
-  EL_TRANSLATIONS,
-  EL_TRANSLATION,
-  EL_RATIONALE,
-  EL_THIRD_ORDERS,
-  EL_THIRD_ORDER,
-  EL_STATEMENT,
-  EL_BASIS,
-  EL_CONCERN,
-  EL_EXPLANATION,
-  EL_CONFIDENCE,
-  EL_ARGUMENT_LINKS,
-  EL_ARGUMENT_LINK,
-  EL_FRAMEWORKS,
-  EL_FRAMEWORK,
-  EL_DESCRIPTION,
-  EL_LEVEL,
-  EL_CLASSIFICATION,
-  EL_MEMOS,
-  EL_MEMO,
-  EL_TRANSLATION_SESSION,
-  EL_DECISION,
-  EL_CHECKLIST_QUESTION,        /* not a name: "question" inside a checklist */
-  /* Study text fields other than the title: EL_FIELD + MteStudyField. */
-  EL_FIELD,
-  EL_LAST = EL_FIELD + MTE_STUDY_N_FIELDS
-} ElementId;
+/* What an open element is in its context: one of the format's element
+ * names (MteIoElement, from the table the writer uses too), or one of
+ * these where the name alone does not say. */
+typedef int ElementId;
 
-static const struct {
-  const char *name;
-  ElementId   id;
-} element_names[] = {
-  { "project", EL_PROJECT },
-  { "title", EL_TITLE },
-  { "question", EL_QUESTION },
-  { "aim", EL_AIM },
-  { "line-of-argument", EL_LINE_OF_ARGUMENT },
-  { "members", EL_MEMBERS },
-  { "member", EL_MEMBER },
-  { "checklists", EL_CHECKLISTS },
-  { "checklist", EL_CHECKLIST },
-  { "text", EL_TEXT },
-  { "answer", EL_ANSWER },
-  { "studies", EL_STUDIES },
-  { "study", EL_STUDY },
-  { "author", EL_AUTHOR },
-  { "attribute", EL_ATTRIBUTE },
-  { "appraisal", EL_APPRAISAL },
-  { "note", EL_NOTE },
-  { "construct", EL_CONSTRUCT },
-  { "grounding", EL_GROUNDING },
-  { "concepts", EL_CONCEPTS },
-  { "concept", EL_CONCEPT },
-  { "definition", EL_DEFINITION },
-  { "expression", EL_EXPRESSION },
-  { "translations", EL_TRANSLATIONS },
-  { "translation", EL_TRANSLATION },
-  { "rationale", EL_RATIONALE },
-  { "third-orders", EL_THIRD_ORDERS },
-  { "third-order", EL_THIRD_ORDER },
-  { "statement", EL_STATEMENT },
-  { "basis", EL_BASIS },
-  { "concern", EL_CONCERN },
-  { "explanation", EL_EXPLANATION },
-  { "confidence", EL_CONFIDENCE },
-  { "argument-links", EL_ARGUMENT_LINKS },
-  { "argument-link", EL_ARGUMENT_LINK },
-  { "frameworks", EL_FRAMEWORKS },
-  { "framework", EL_FRAMEWORK },
-  { "description", EL_DESCRIPTION },
-  { "level", EL_LEVEL },
-  { "classification", EL_CLASSIFICATION },
-  { "memos", EL_MEMOS },
-  { "memo", EL_MEMO },
-  { "translation-session", EL_TRANSLATION_SESSION },
-  { "decision", EL_DECISION },
+enum {
+  EL_CHECKLIST_QUESTION = MTE_EL_N,     /* "question" inside a checklist */
+  /* A study's text fields (its title included): + MteStudyField. */
+  EL_STUDY_FIELD,
+  /* A record's citation fields (1.1): + MteRecordField. */
+  EL_RECORD_FIELD = EL_STUDY_FIELD + MTE_STUDY_N_FIELDS,
+  /* The protocol's texts (1.1): + MteProtocolField. */
+  EL_PROTOCOL_FIELD = EL_RECORD_FIELD + MTE_RECORD_N_FIELDS,
+  EL_LAST = EL_PROTOCOL_FIELD + MTE_PROTOCOL_N_FIELDS
 };
 
-typedef enum {
-  AT_ID,
-  AT_VERSION,
-  AT_CREATED,
-  AT_MODIFIED,
-  AT_NAME,
-  AT_ROLE,
-  AT_KEY,
-  AT_YEAR,
-  AT_SAMPLE_SIZE,
-  AT_INDEX_STUDY,
-  AT_POSITION,
-  AT_CHECKLIST,
-  AT_QUESTION,
-  AT_ORDER,
-  AT_LABEL,
-  AT_PAGE,
-  AT_SECTION,
-  AT_SPEAKER,
-  AT_REF,
-  AT_KIND,
-  AT_SOURCE,
-  AT_TARGET,
-  AT_SOURCE_STUDY,
-  AT_TARGET_STUDY,
-  AT_REVIEWER,
-  AT_COMPONENT,
-  AT_LEVEL,
-  AT_FROM,
-  AT_TO,
-  AT_RELATION,
-  AT_SUBJECT,
-  AT_AUTHOR,
-  AT_CONSTRUCT,
-  AT_CONCEPT,
-  AT_TRANSLATION,
-  AT_EXPRESSION_ADDED,
-  N_ATTRS
-} AttrId;
-
-static const char * const attr_names[N_ATTRS] = {
-  "id", "version", "created", "modified", "name", "role", "key", "year",
-  "sample-size", "index-study", "position", "checklist", "question", "order",
-  "label", "page", "section", "speaker", "ref", "kind", "source", "target",
-  "source-study", "target-study", "reviewer", "component", "level", "from",
-  "to", "relation", "subject", "author", "construct", "concept",
-  "translation", "expression-added",
-};
+typedef MteIoAttribute AttrId;
 
 /* Lists whose references may point forward; see queue_ref(). */
 typedef enum {
@@ -206,6 +74,20 @@ typedef struct {
   int       line;
   int       column;
 } PendingRef;
+
+/* A record's fate, applied once the document has ended: the record it
+ * duplicates or the study it reports may come later in the file. */
+typedef struct {
+  MteRecord     *record;
+  MteRecordFate  fate;
+  AttrId         target_attr;   /* MTE_AT_DUPLICATE_OF or MTE_AT_STUDY */
+  char          *target;
+  char          *reason;
+  char          *reviewer;
+  gint64         created;
+  int            line;
+  int            column;
+} PendingFate;
 
 typedef struct {
   ElementId id;
@@ -233,13 +115,13 @@ typedef struct {
 
   /* Attribute values of the current start tag, NUL-terminated copies. */
   GString          *attr_buf;
-  gsize             attr_offset[N_ATTRS];
-  const char       *attrs[N_ATTRS];
+  gsize             attr_offset[MTE_AT_N];
+  const char       *attrs[MTE_AT_N];
 
   /* Attributes of an element built at its end (construct, memo, question,
    * appraisal, study attribute, concern, confidence). */
   GString          *saved_buf;
-  gsize             saved_offset[N_ATTRS];
+  gsize             saved_offset[MTE_AT_N];
   guint64           saved_mask;
 
   gboolean          capture;
@@ -257,8 +139,11 @@ typedef struct {
   MteThirdOrder    *third_order;
   MteArgumentLink  *link;
   MteFramework     *framework;
+  MteSearch        *search;
+  MteRecord        *record;
 
-  GPtrArray        *strings;    /* authors of a study, answers of a question */
+  GPtrArray        *strings;    /* authors of a study or a record, answers of a question */
+  GPtrArray        *keywords;   /* of a record */
   char             *question_text;
   char             *answer;
   char             *note;
@@ -274,6 +159,8 @@ typedef struct {
   int               decision_column;
 
   GArray           *pending;    /* PendingRef */
+  GArray           *fates;      /* PendingFate, applied at the end */
+  PendingFate       fate;       /* of the record being read */
   gpointer          pending_owner[N_REF_KINDS];
 
   /* Text gathered for the validator (see flush_text()). */
@@ -340,12 +227,9 @@ init_once (gpointer data)
   xmlSetExternalEntityLoader (refusing_entity_loader);
 
   element_by_name = g_hash_table_new (g_str_hash, g_str_equal);
-  for (gsize i = 0; i < G_N_ELEMENTS (element_names); i++)
-    g_hash_table_insert (element_by_name, (gpointer) element_names[i].name,
-                         GINT_TO_POINTER (element_names[i].id));
-  for (int f = 1; f < MTE_STUDY_N_FIELDS; f++)
-    g_hash_table_insert (element_by_name, (gpointer) mte_io_study_field_names[f],
-                         GINT_TO_POINTER (EL_FIELD + f));
+  for (int el = MTE_EL_UNKNOWN + 1; el < MTE_EL_N; el++)
+    g_hash_table_insert (element_by_name, (gpointer) mte_io_element_names[el],
+                         GINT_TO_POINTER (el));
   init_byte_classes ();
 
   pctxt = xmlSchemaNewMemParserCtxt (mte_schema_text, (int) mte_schema_length);
@@ -747,10 +631,10 @@ collect_attributes (Loader *l, int n, const xmlChar **attributes)
       found = g_hash_table_lookup (l->attributes, a[0]);
       if (found == NULL)
         {
-          for (id = 0; id < N_ATTRS; id++)
-            if (strcmp ((const char *) a[0], attr_names[id]) == 0)
+          for (id = 0; id < MTE_AT_N; id++)
+            if (strcmp ((const char *) a[0], mte_io_attribute_names[id]) == 0)
               break;
-          if (id == N_ATTRS)
+          if (id == MTE_AT_N)
             continue;
         }
       else
@@ -760,7 +644,7 @@ collect_attributes (Loader *l, int n, const xmlChar **attributes)
       g_string_append_c (l->attr_buf, '\0');
       l->attrs[id] = "";        /* marks presence; fixed up below */
     }
-  for (int id = 0; id < N_ATTRS; id++)
+  for (int id = 0; id < MTE_AT_N; id++)
     if (l->attrs[id] != NULL)
       l->attrs[id] = l->attr_buf->str + l->attr_offset[id];
 }
@@ -771,7 +655,7 @@ save_attributes (Loader *l)
 {
   l->saved_mask = 0;
   g_string_truncate (l->saved_buf, 0);
-  for (int id = 0; id < N_ATTRS; id++)
+  for (int id = 0; id < MTE_AT_N; id++)
     if (l->attrs[id] != NULL)
       {
         l->saved_offset[id] = l->saved_buf->len;
@@ -795,7 +679,7 @@ required (Loader *l, AttrId id, const char *element)
   const char *value = l->attrs[id];
 
   if (value == NULL)
-    suspect (l, "<%s> lacks the required attribute '%s'", element, attr_names[id]);
+    suspect (l, "<%s> lacks the required attribute '%s'", element, mte_io_attribute_names[id]);
   return value;
 }
 
@@ -1007,10 +891,19 @@ pending_ref_clear (gpointer data)
 /* Start tags                                                         */
 /* ------------------------------------------------------------------ */
 
+/* The newest minor version this library reads: its own. */
+static guint
+supported_minor (void)
+{
+  return (guint) atoi (strchr (MTE_FORMAT_VERSION_S, '.') + 1);
+}
+
+/* Elements new in a minor version are accepted in a file of any 1.x
+ * version (docs/file-format.md, "Versions"). */
 static void
 start_project (Loader *l)
 {
-  const char *version = l->attrs[AT_VERSION];
+  const char *version = l->attrs[MTE_AT_VERSION];
   guint major = 0, minor = 0;
   const char *dot;
 
@@ -1038,29 +931,29 @@ start_project (Loader *l)
             version, MTE_FORMAT_VERSION_S);
       return;
     }
-  if (minor > 0)
+  if (minor > supported_minor ())
     {
       fail (l, MTE_FORMAT_ERROR_UNSUPPORTED_VERSION,
             "format version %s is newer than this library reads (up to %s)",
             version, MTE_FORMAT_VERSION_S);
       return;
     }
-  if (l->attrs[AT_CREATED] != NULL && !parse_time (l->attrs[AT_CREATED], &l->created))
-    suspect (l, "<project>: invalid time '%s'", l->attrs[AT_CREATED]);
-  if (l->attrs[AT_MODIFIED] != NULL && !parse_time (l->attrs[AT_MODIFIED], &l->modified))
-    suspect (l, "<project>: invalid time '%s'", l->attrs[AT_MODIFIED]);
+  if (l->attrs[MTE_AT_CREATED] != NULL && !parse_time (l->attrs[MTE_AT_CREATED], &l->created))
+    suspect (l, "<project>: invalid time '%s'", l->attrs[MTE_AT_CREATED]);
+  if (l->attrs[MTE_AT_MODIFIED] != NULL && !parse_time (l->attrs[MTE_AT_MODIFIED], &l->modified))
+    suspect (l, "<project>: invalid time '%s'", l->attrs[MTE_AT_MODIFIED]);
 }
 
 static gboolean
 start_member (Loader *l)
 {
-  const char *id = required_id (l, AT_ID, "member");
-  const char *name = required (l, AT_NAME, "member");
+  const char *id = required_id (l, MTE_AT_ID, "member");
+  const char *name = required (l, MTE_AT_NAME, "member");
   GError *err = NULL;
 
   if (id == NULL || name == NULL || !check_new_id (l, id))
     return FALSE;
-  if (mte_project_add_member (l->project, id, name, l->attrs[AT_ROLE], &err) == NULL)
+  if (mte_project_add_member (l->project, id, name, l->attrs[MTE_AT_ROLE], &err) == NULL)
     {
       fail_model (l, err);
       return FALSE;
@@ -1071,8 +964,8 @@ start_member (Loader *l)
 static gboolean
 start_checklist (Loader *l)
 {
-  const char *id = required_id (l, AT_ID, "checklist");
-  const char *name = required (l, AT_NAME, "checklist");
+  const char *id = required_id (l, MTE_AT_ID, "checklist");
+  const char *name = required (l, MTE_AT_NAME, "checklist");
   GError *err = NULL;
 
   if (id == NULL || name == NULL || !check_new_id (l, id))
@@ -1089,7 +982,7 @@ start_checklist (Loader *l)
 static gboolean
 start_study (Loader *l)
 {
-  const char *id = required_id (l, AT_ID, "study");
+  const char *id = required_id (l, MTE_AT_ID, "study");
   GError *err = NULL;
   guint64 n;
   gboolean b;
@@ -1103,31 +996,31 @@ start_study (Loader *l)
       return FALSE;
     }
   g_ptr_array_set_size (l->strings, 0);
-  if (l->attrs[AT_YEAR] != NULL)
+  if (l->attrs[MTE_AT_YEAR] != NULL)
     {
-      if (!parse_uint (l->attrs[AT_YEAR], 9999, &n) || n == 0)
-        suspect (l, "<study>: invalid year '%s'", l->attrs[AT_YEAR]);
+      if (!parse_uint (l->attrs[MTE_AT_YEAR], 9999, &n) || n == 0)
+        suspect (l, "<study>: invalid year '%s'", l->attrs[MTE_AT_YEAR]);
       else if (!mte_study_set_year (l->study, (int) n, &err))
         fail_model (l, err);
     }
-  if (l->attrs[AT_SAMPLE_SIZE] != NULL)
+  if (l->attrs[MTE_AT_SAMPLE_SIZE] != NULL)
     {
-      if (!parse_uint (l->attrs[AT_SAMPLE_SIZE], G_MAXUINT, &n) || n == 0)
-        suspect (l, "<study>: invalid sample size '%s'", l->attrs[AT_SAMPLE_SIZE]);
+      if (!parse_uint (l->attrs[MTE_AT_SAMPLE_SIZE], G_MAXUINT, &n) || n == 0)
+        suspect (l, "<study>: invalid sample size '%s'", l->attrs[MTE_AT_SAMPLE_SIZE]);
       else
         mte_study_set_sample_size (l->study, (guint) n);
     }
-  if (l->attrs[AT_INDEX_STUDY] != NULL)
+  if (l->attrs[MTE_AT_INDEX_STUDY] != NULL)
     {
-      if (!parse_bool (l->attrs[AT_INDEX_STUDY], &b))
-        suspect (l, "<study>: invalid index-study '%s'", l->attrs[AT_INDEX_STUDY]);
+      if (!parse_bool (l->attrs[MTE_AT_INDEX_STUDY], &b))
+        suspect (l, "<study>: invalid index-study '%s'", l->attrs[MTE_AT_INDEX_STUDY]);
       else
         mte_study_set_index_study (l->study, b);
     }
-  if (l->attrs[AT_POSITION] != NULL)
+  if (l->attrs[MTE_AT_POSITION] != NULL)
     {
-      if (!parse_uint (l->attrs[AT_POSITION], G_MAXUINT, &n) || n == 0)
-        suspect (l, "<study>: invalid position '%s'", l->attrs[AT_POSITION]);
+      if (!parse_uint (l->attrs[MTE_AT_POSITION], G_MAXUINT, &n) || n == 0)
+        suspect (l, "<study>: invalid position '%s'", l->attrs[MTE_AT_POSITION]);
       else
         mte_study_set_translation_position (l->study, (guint) n);
     }
@@ -1137,8 +1030,8 @@ start_study (Loader *l)
 static gboolean
 start_appraisal (Loader *l)
 {
-  const char *checklist_id = required_id (l, AT_CHECKLIST, "appraisal");
-  const char *key = required_id (l, AT_QUESTION, "appraisal");
+  const char *checklist_id = required_id (l, MTE_AT_CHECKLIST, "appraisal");
+  const char *key = required_id (l, MTE_AT_QUESTION, "appraisal");
   MteEntity *checklist;
 
   if (checklist_id == NULL || key == NULL)
@@ -1169,8 +1062,8 @@ start_appraisal (Loader *l)
 static gboolean
 start_construct (Loader *l)
 {
-  const char *id = required_id (l, AT_ID, "construct");
-  const char *order = required (l, AT_ORDER, "construct");
+  const char *id = required_id (l, MTE_AT_ID, "construct");
+  const char *order = required (l, MTE_AT_ORDER, "construct");
 
   if (id == NULL || order == NULL)
     return FALSE;
@@ -1198,31 +1091,31 @@ make_construct (Loader *l, const char *text)
   if (l->construct_made)
     return l->construct != NULL;
   l->construct_made = TRUE;
-  order = strcmp (saved (l, AT_ORDER), "first") == 0
+  order = strcmp (saved (l, MTE_AT_ORDER), "first") == 0
           ? MTE_CONSTRUCT_FIRST_ORDER : MTE_CONSTRUCT_SECOND_ORDER;
-  l->construct = mte_study_add_construct (l->study, saved (l, AT_ID), order, text, &err);
+  l->construct = mte_study_add_construct (l->study, saved (l, MTE_AT_ID), order, text, &err);
   if (l->construct == NULL)
     {
       fail_model (l, err);
       return FALSE;
     }
-  if (((value = saved (l, AT_LABEL)) != NULL &&
+  if (((value = saved (l, MTE_AT_LABEL)) != NULL &&
        !mte_construct_set_label (l->construct, value, &err)) ||
-      ((value = saved (l, AT_PAGE)) != NULL &&
+      ((value = saved (l, MTE_AT_PAGE)) != NULL &&
        !mte_construct_set_page (l->construct, value, &err)) ||
-      ((value = saved (l, AT_SECTION)) != NULL &&
+      ((value = saved (l, MTE_AT_SECTION)) != NULL &&
        !mte_construct_set_section (l->construct, value, &err)))
     {
       fail_model (l, err);
       return FALSE;
     }
-  if ((value = saved (l, AT_SPEAKER)) != NULL)
+  if ((value = saved (l, MTE_AT_SPEAKER)) != NULL)
     {
       if (order != MTE_CONSTRUCT_FIRST_ORDER)
         {
           fail (l, MTE_FORMAT_ERROR_INVALID_VALUE,
                 "construct '%s': only first-order constructs have a speaker",
-                saved (l, AT_ID));
+                saved (l, MTE_AT_ID));
           return FALSE;
         }
       if (!mte_construct_set_speaker (l->construct, value, &err))
@@ -1237,8 +1130,8 @@ make_construct (Loader *l, const char *text)
 static gboolean
 start_concept (Loader *l)
 {
-  const char *id = required_id (l, AT_ID, "concept");
-  const char *label = required (l, AT_LABEL, "concept");
+  const char *id = required_id (l, MTE_AT_ID, "concept");
+  const char *label = required (l, MTE_AT_LABEL, "concept");
   GError *err = NULL;
 
   if (id == NULL || label == NULL || !check_new_id (l, id))
@@ -1255,10 +1148,10 @@ start_concept (Loader *l)
 static gboolean
 start_translation (Loader *l)
 {
-  const char *id = required_id (l, AT_ID, "translation");
-  const char *kind = required (l, AT_KIND, "translation");
-  const char *source = required_id (l, AT_SOURCE, "translation");
-  const char *target = required_id (l, AT_TARGET, "translation");
+  const char *id = required_id (l, MTE_AT_ID, "translation");
+  const char *kind = required (l, MTE_AT_KIND, "translation");
+  const char *source = required_id (l, MTE_AT_SOURCE, "translation");
+  const char *target = required_id (l, MTE_AT_TARGET, "translation");
   const guint sides = (1u << MTE_ENTITY_CONSTRUCT) | (1u << MTE_ENTITY_CONCEPT);
   MteTranslationKind k;
   GError *err = NULL;
@@ -1276,9 +1169,9 @@ start_translation (Loader *l)
       suspect (l, "<translation>: invalid kind '%s'", kind);
       return FALSE;
     }
-  if (l->attrs[AT_CREATED] != NULL && !parse_time (l->attrs[AT_CREATED], &created))
+  if (l->attrs[MTE_AT_CREATED] != NULL && !parse_time (l->attrs[MTE_AT_CREATED], &created))
     {
-      suspect (l, "<translation>: invalid time '%s'", l->attrs[AT_CREATED]);
+      suspect (l, "<translation>: invalid time '%s'", l->attrs[MTE_AT_CREATED]);
       return FALSE;
     }
   if (!check_new_id (l, id) ||
@@ -1292,7 +1185,7 @@ start_translation (Loader *l)
       return FALSE;
     }
   mte_translation_set_created (l->translation, created);
-  if ((value = l->attrs[AT_SOURCE_STUDY]) != NULL)
+  if ((value = l->attrs[MTE_AT_SOURCE_STUDY]) != NULL)
     {
       if (resolve_now (l, value, 1u << MTE_ENTITY_STUDY, "source study", "study") == NULL)
         return FALSE;
@@ -1302,7 +1195,7 @@ start_translation (Loader *l)
           return FALSE;
         }
     }
-  if ((value = l->attrs[AT_TARGET_STUDY]) != NULL)
+  if ((value = l->attrs[MTE_AT_TARGET_STUDY]) != NULL)
     {
       if (resolve_now (l, value, 1u << MTE_ENTITY_STUDY, "target study", "study") == NULL)
         return FALSE;
@@ -1312,7 +1205,7 @@ start_translation (Loader *l)
           return FALSE;
         }
     }
-  if ((value = l->attrs[AT_REVIEWER]) != NULL)
+  if ((value = l->attrs[MTE_AT_REVIEWER]) != NULL)
     {
       if (resolve_now (l, value, 1u << MTE_ENTITY_MEMBER, "reviewer", "team member") == NULL)
         return FALSE;
@@ -1328,8 +1221,8 @@ start_translation (Loader *l)
 static gboolean
 start_third_order (Loader *l)
 {
-  const char *id = required_id (l, AT_ID, "third-order");
-  const char *label = required (l, AT_LABEL, "third-order");
+  const char *id = required_id (l, MTE_AT_ID, "third-order");
+  const char *label = required (l, MTE_AT_LABEL, "third-order");
   GError *err = NULL;
 
   if (id == NULL || label == NULL || !check_new_id (l, id))
@@ -1347,7 +1240,7 @@ start_third_order (Loader *l)
 static gboolean
 start_concern (Loader *l, gboolean is_confidence)
 {
-  const char *level = required (l, AT_LEVEL, is_confidence ? "confidence" : "concern");
+  const char *level = required (l, MTE_AT_LEVEL, is_confidence ? "confidence" : "concern");
   int component = 0;
 
   if (level == NULL)
@@ -1362,7 +1255,7 @@ start_concern (Loader *l, gboolean is_confidence)
     }
   else
     {
-      const char *name = required (l, AT_COMPONENT, "concern");
+      const char *name = required (l, MTE_AT_COMPONENT, "concern");
 
       if (name == NULL)
         return FALSE;
@@ -1389,10 +1282,10 @@ start_concern (Loader *l, gboolean is_confidence)
 static gboolean
 start_argument_link (Loader *l)
 {
-  const char *id = required_id (l, AT_ID, "argument-link");
-  const char *from = required_id (l, AT_FROM, "argument-link");
-  const char *to = required_id (l, AT_TO, "argument-link");
-  const char *relation = required (l, AT_RELATION, "argument-link");
+  const char *id = required_id (l, MTE_AT_ID, "argument-link");
+  const char *from = required_id (l, MTE_AT_FROM, "argument-link");
+  const char *to = required_id (l, MTE_AT_TO, "argument-link");
+  const char *relation = required (l, MTE_AT_RELATION, "argument-link");
   GError *err = NULL;
 
   if (id == NULL || from == NULL || to == NULL || relation == NULL)
@@ -1420,8 +1313,8 @@ start_argument_link (Loader *l)
 static gboolean
 start_framework (Loader *l)
 {
-  const char *id = required_id (l, AT_ID, "framework");
-  const char *name = required (l, AT_NAME, "framework");
+  const char *id = required_id (l, MTE_AT_ID, "framework");
+  const char *name = required (l, MTE_AT_NAME, "framework");
   GError *err = NULL;
 
   if (id == NULL || name == NULL || !check_new_id (l, id))
@@ -1438,7 +1331,7 @@ start_framework (Loader *l)
 static gboolean
 start_level (Loader *l)
 {
-  const char *key = required_id (l, AT_KEY, "level");
+  const char *key = required_id (l, MTE_AT_KEY, "level");
   GError *err = NULL;
 
   if (key == NULL)
@@ -1449,7 +1342,7 @@ start_level (Loader *l)
             "framework '%s' has two levels '%s'", mte_framework_get_id (l->framework), key);
       return FALSE;
     }
-  if (!mte_framework_add_level (l->framework, key, l->attrs[AT_LABEL], &err))
+  if (!mte_framework_add_level (l->framework, key, l->attrs[MTE_AT_LABEL], &err))
     {
       fail_model (l, err);
       return FALSE;
@@ -1460,8 +1353,8 @@ start_level (Loader *l)
 static gboolean
 start_classification (Loader *l)
 {
-  const char *ref = required_id (l, AT_REF, "classification");
-  const char *level = required_id (l, AT_LEVEL, "classification");
+  const char *ref = required_id (l, MTE_AT_REF, "classification");
+  const char *level = required_id (l, MTE_AT_LEVEL, "classification");
 
   if (ref == NULL || level == NULL)
     return FALSE;
@@ -1478,19 +1371,19 @@ start_classification (Loader *l)
 static gboolean
 start_memo (Loader *l)
 {
-  const char *id = required_id (l, AT_ID, "memo");
+  const char *id = required_id (l, MTE_AT_ID, "memo");
   const char *value;
   gint64 created;
 
   if (id == NULL || !check_new_id (l, id))
     return FALSE;
-  if ((value = l->attrs[AT_SUBJECT]) != NULL &&
+  if ((value = l->attrs[MTE_AT_SUBJECT]) != NULL &&
       resolve_now (l, value, ~0u, "memo subject", "entity") == NULL)
     return FALSE;
-  if ((value = l->attrs[AT_AUTHOR]) != NULL &&
+  if ((value = l->attrs[MTE_AT_AUTHOR]) != NULL &&
       resolve_now (l, value, 1u << MTE_ENTITY_MEMBER, "memo author", "team member") == NULL)
     return FALSE;
-  if ((value = l->attrs[AT_CREATED]) != NULL && !parse_time (value, &created))
+  if ((value = l->attrs[MTE_AT_CREATED]) != NULL && !parse_time (value, &created))
     {
       suspect (l, "<memo>: invalid time '%s'", value);
       return FALSE;
@@ -1502,7 +1395,7 @@ start_memo (Loader *l)
 static gboolean
 start_session (Loader *l)
 {
-  const char *order = required (l, AT_ORDER, "translation-session");
+  const char *order = required (l, MTE_AT_ORDER, "translation-session");
   int value;
 
   if (order == NULL)
@@ -1529,8 +1422,8 @@ start_session (Loader *l)
 static gboolean
 start_decision (Loader *l)
 {
-  const char *construct = required_id (l, AT_CONSTRUCT, "decision");
-  const char *kind = required (l, AT_KIND, "decision");
+  const char *construct = required_id (l, MTE_AT_CONSTRUCT, "decision");
+  const char *kind = required (l, MTE_AT_KIND, "decision");
   const char *value;
   MteEntity *entity;
   int k;
@@ -1547,14 +1440,14 @@ start_decision (Loader *l)
     }
   l->decision_kind = (MteDecisionKind) k;
   l->expression_added = FALSE;
-  if ((value = l->attrs[AT_EXPRESSION_ADDED]) != NULL &&
+  if ((value = l->attrs[MTE_AT_EXPRESSION_ADDED]) != NULL &&
       !parse_bool (value, &l->expression_added))
     {
       suspect (l, "<decision>: invalid boolean '%s'", value);
       return FALSE;
     }
   l->decision_created = 0;
-  if ((value = l->attrs[AT_CREATED]) != NULL && !parse_time (value, &l->decision_created))
+  if ((value = l->attrs[MTE_AT_CREATED]) != NULL && !parse_time (value, &l->decision_created))
     {
       suspect (l, "<decision>: invalid time '%s'", value);
       return FALSE;
@@ -1570,14 +1463,14 @@ start_decision (Loader *l)
             "second-order construct", construct);
       return FALSE;
     }
-  if ((value = l->attrs[AT_CONCEPT]) != NULL &&
+  if ((value = l->attrs[MTE_AT_CONCEPT]) != NULL &&
       resolve_now (l, value, 1u << MTE_ENTITY_CONCEPT, "decision concept", "concept") == NULL)
     return FALSE;
-  if ((value = l->attrs[AT_TRANSLATION]) != NULL &&
+  if ((value = l->attrs[MTE_AT_TRANSLATION]) != NULL &&
       resolve_now (l, value, 1u << MTE_ENTITY_TRANSLATION, "decision translation",
                    "translation") == NULL)
     return FALSE;
-  if ((value = l->attrs[AT_REVIEWER]) != NULL &&
+  if ((value = l->attrs[MTE_AT_REVIEWER]) != NULL &&
       resolve_now (l, value, 1u << MTE_ENTITY_MEMBER, "reviewer", "team member") == NULL)
     return FALSE;
   save_attributes (l);
@@ -1591,10 +1484,10 @@ end_decision (Loader *l)
 {
   GError *err = NULL;
 
-  if (!mte_session_restore_decision (l->session, saved (l, AT_CONSTRUCT), l->decision_kind,
-                                     saved (l, AT_CONCEPT), saved (l, AT_TRANSLATION),
+  if (!mte_session_restore_decision (l->session, saved (l, MTE_AT_CONSTRUCT), l->decision_kind,
+                                     saved (l, MTE_AT_CONCEPT), saved (l, MTE_AT_TRANSLATION),
                                      l->expression_added, l->rationale,
-                                     saved (l, AT_REVIEWER), l->decision_created, &err))
+                                     saved (l, MTE_AT_REVIEWER), l->decision_created, &err))
     {
       MteFormatError code = MTE_FORMAT_ERROR_INVALID_VALUE;
 
@@ -1607,23 +1500,431 @@ end_decision (Loader *l)
   g_clear_pointer (&l->rationale, g_free);
 }
 
+/* ------------------------------------------------------------------ */
+/* The protocol, searches, records and entered counts (1.1)           */
+/* ------------------------------------------------------------------ */
+
+/* A count that may be 0: "0" to G_MAXINT64. */
+static gboolean
+parse_count (const char *value, gint64 *result)
+{
+  guint64 n;
+
+  if (!parse_uint (value, G_MAXINT64, &n))
+    return FALSE;
+  *result = (gint64) n;
+  return TRUE;
+}
+
+/* The schema's date form, YYYY[-MM[-DD]]; the model checks the calendar. */
+static gboolean
+is_date_form (const char *value)
+{
+  gsize length = strlen (value);
+
+  if (length != 4 && length != 7 && length != 10)
+    return FALSE;
+  for (gsize i = 0; i < length; i++)
+    if ((i == 4 || i == 7) ? value[i] != '-' : !g_ascii_isdigit (value[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+start_search (Loader *l)
+{
+  const char *id = required_id (l, MTE_AT_ID, "search");
+  const char *kind = required (l, MTE_AT_KIND, "search");
+  const char *source = required (l, MTE_AT_SOURCE, "search");
+  const char *value;
+  MteSourceKind k;
+  GError *err = NULL;
+  gint64 n = MTE_COUNT_UNKNOWN;
+
+  if (id == NULL || kind == NULL || source == NULL)
+    return FALSE;
+  if ((k = mte_source_kind_from_string (kind)) == 0)
+    {
+      suspect (l, "<search>: invalid kind '%s'", kind);
+      return FALSE;
+    }
+  if (*source == '\0')
+    {
+      suspect (l, "<search>: the source is empty");
+      return FALSE;
+    }
+  if ((value = l->attrs[MTE_AT_DATE]) != NULL && !is_date_form (value))
+    {
+      suspect (l, "<search>: invalid date '%s'", value);
+      return FALSE;
+    }
+  if ((value = l->attrs[MTE_AT_N_RECORDS]) != NULL && !parse_count (value, &n))
+    {
+      suspect (l, "<search>: invalid number of records '%s'", value);
+      return FALSE;
+    }
+  if (!check_new_id (l, id))
+    return FALSE;
+  if ((value = l->attrs[MTE_AT_RUN_BY]) != NULL &&
+      resolve_now (l, value, 1u << MTE_ENTITY_MEMBER, "searcher", "team member") == NULL)
+    return FALSE;
+  l->search = mte_project_add_search (l->project, id, k, source, &err);
+  if (l->search == NULL)
+    {
+      fail_model (l, err);
+      return FALSE;
+    }
+  mte_search_set_n_records (l->search, n);
+  if (((value = l->attrs[MTE_AT_DATE]) != NULL &&
+       !mte_search_set_date (l->search, value, &err)) ||
+      ((value = l->attrs[MTE_AT_RUN_BY]) != NULL &&
+       !mte_search_set_run_by (l->search, value, &err)))
+    {
+      fail_model (l, err);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A record is made at its start tag; its fate waits for the end of the
+ * document (PendingFate). */
+static gboolean
+start_record (Loader *l)
+{
+  const char *id = required_id (l, MTE_AT_ID, "record");
+  const char *value;
+  GError *err = NULL;
+  guint64 year;
+  int fate = MTE_FATE_UNSCREENED;
+  gint64 created = 0;
+
+  if (id == NULL)
+    return FALSE;
+  if ((value = l->attrs[MTE_AT_FATE]) != NULL &&
+      (fate = mte_record_fate_from_string (value)) < 0)
+    {
+      suspect (l, "<record>: invalid fate '%s'", value);
+      return FALSE;
+    }
+  if ((value = l->attrs[MTE_AT_CREATED]) != NULL && !parse_time (value, &created))
+    {
+      suspect (l, "<record>: invalid time '%s'", value);
+      return FALSE;
+    }
+  if ((l->attrs[MTE_AT_DUPLICATE_OF] != NULL &&
+       required_id (l, MTE_AT_DUPLICATE_OF, "record") == NULL) ||
+      (l->attrs[MTE_AT_STUDY] != NULL && required_id (l, MTE_AT_STUDY, "record") == NULL))
+    return FALSE;
+  if (!check_new_id (l, id))
+    return FALSE;
+  if (l->attrs[MTE_AT_DUPLICATE_OF] != NULL && fate != MTE_FATE_DUPLICATE)
+    {
+      fail (l, MTE_FORMAT_ERROR_INVALID_VALUE,
+            "record '%s': only a duplicate names the record it duplicates, not one %s",
+            id, mte_record_fate_to_string ((MteRecordFate) fate));
+      return FALSE;
+    }
+  if (l->attrs[MTE_AT_STUDY] != NULL && fate != MTE_FATE_INCLUDED)
+    {
+      fail (l, MTE_FORMAT_ERROR_INVALID_VALUE,
+            "record '%s': only an included record names the study it reports, not one %s",
+            id, mte_record_fate_to_string ((MteRecordFate) fate));
+      return FALSE;
+    }
+  if ((value = l->attrs[MTE_AT_REVIEWER]) != NULL &&
+      resolve_now (l, value, 1u << MTE_ENTITY_MEMBER, "reviewer", "team member") == NULL)
+    return FALSE;
+  l->record = mte_project_add_record (l->project, id, &err);
+  if (l->record == NULL)
+    {
+      fail_model (l, err);
+      return FALSE;
+    }
+  if ((value = l->attrs[MTE_AT_YEAR]) != NULL)
+    {
+      if (!parse_uint (value, 9999, &year) || year == 0)
+        {
+          suspect (l, "<record>: invalid year '%s'", value);
+          return FALSE;
+        }
+      if (!mte_record_set_year (l->record, (int) year, &err))
+        {
+          fail_model (l, err);
+          return FALSE;
+        }
+    }
+  g_ptr_array_set_size (l->strings, 0);
+  g_ptr_array_set_size (l->keywords, 0);
+  l->fate.record = l->record;
+  l->fate.fate = (MteRecordFate) fate;
+  l->fate.target_attr = fate == MTE_FATE_DUPLICATE ? MTE_AT_DUPLICATE_OF : MTE_AT_STUDY;
+  l->fate.target = g_strdup (l->attrs[l->fate.target_attr]);
+  l->fate.reason = NULL;
+  l->fate.reviewer = g_strdup (l->attrs[MTE_AT_REVIEWER]);
+  l->fate.created = created;
+  here (l, &l->fate.line, &l->fate.column);
+  return TRUE;
+}
+
+static gboolean
+start_found_by (Loader *l)
+{
+  const char *ref = required_id (l, MTE_AT_REF, "found-by");
+  MteEntity *search;
+  GError *err = NULL;
+
+  if (ref == NULL)
+    return FALSE;
+  search = resolve_now (l, ref, 1u << MTE_ENTITY_SEARCH, "search", "search");
+  if (search == NULL)
+    return FALSE;
+  for (guint i = 0; i < mte_record_get_n_searches (l->record); i++)
+    if (MTE_ENTITY (mte_record_get_search (l->record, i)) == search)
+      {
+        fail (l, MTE_FORMAT_ERROR_INVALID_VALUE, "record '%s' lists search '%s' twice",
+              mte_record_get_id (l->record), ref);
+        return FALSE;
+      }
+  if (!mte_record_add_search (l->record, ref, &err))
+    {
+      fail_model (l, err);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+end_record (Loader *l)
+{
+  GError *err = NULL;
+
+  if (l->strings->len > 0)
+    {
+      g_ptr_array_add (l->strings, NULL);
+      if (!mte_record_set_authors (l->record, (const char * const *) l->strings->pdata, &err))
+        fail_model (l, err);
+      g_ptr_array_set_size (l->strings, 0);
+    }
+  if (l->keywords->len > 0 && l->error == NULL)
+    {
+      g_ptr_array_add (l->keywords, NULL);
+      if (!mte_record_set_keywords (l->record, (const char * const *) l->keywords->pdata, &err))
+        fail_model (l, err);
+      g_ptr_array_set_size (l->keywords, 0);
+    }
+  if (l->error == NULL)
+    {
+      g_array_append_val (l->fates, l->fate);
+      memset (&l->fate, 0, sizeof l->fate);
+    }
+  l->record = NULL;
+}
+
+static void
+pending_fate_clear (gpointer data)
+{
+  PendingFate *fate = data;
+
+  g_free (fate->target);
+  g_free (fate->reason);
+  g_free (fate->reviewer);
+}
+
+/* Sets every record's fate, in the order of the file. */
+static void
+resolve_fates (Loader *l)
+{
+  for (guint i = 0; i < l->fates->len && l->error == NULL; i++)
+    {
+      PendingFate *f = &g_array_index (l->fates, PendingFate, i);
+      const char *target = f->target;
+      GError *err = NULL;
+
+      if (f->fate == MTE_FATE_UNSCREENED && f->reason == NULL && f->reviewer == NULL &&
+          f->created == 0)
+        continue;
+      if (target != NULL)
+        {
+          MteEntity *entity = mte_project_lookup (l->project, target);
+          gboolean duplicate = f->target_attr == MTE_AT_DUPLICATE_OF;
+          const char *role = duplicate ? "duplicated record" : "reported study";
+          const char *expected = duplicate ? "record" : "study";
+          MteEntityKind kind = duplicate ? MTE_ENTITY_RECORD : MTE_ENTITY_STUDY;
+
+          if (entity == NULL)
+            {
+              fail_at (l, MTE_FORMAT_ERROR_UNKNOWN_REFERENCE, f->line, f->column,
+                       "unknown %s '%s': no %s has this id", role, target, expected);
+              return;
+            }
+          if (mte_entity_get_kind (entity) != kind)
+            {
+              fail_at (l, MTE_FORMAT_ERROR_UNKNOWN_REFERENCE, f->line, f->column,
+                       "%s '%s' names a %s; expected a %s", role, target,
+                       kind_name (mte_entity_get_kind (entity)), expected);
+              return;
+            }
+        }
+      if (!mte_record_set_fate (f->record, f->fate, target, f->reason, f->reviewer,
+                                f->created, &err))
+        {
+          MteFormatError code = MTE_FORMAT_ERROR_INVALID_VALUE;
+
+          if (err->domain == MTE_MODEL_ERROR &&
+              (err->code == MTE_MODEL_ERROR_NOT_FOUND || err->code == MTE_MODEL_ERROR_WRONG_KIND))
+            code = MTE_FORMAT_ERROR_UNKNOWN_REFERENCE;
+          fail_at (l, code, f->line, f->column, "%s", err->message);
+          g_error_free (err);
+        }
+    }
+}
+
+/* <count box="..." value="..."/>: a count entered by hand. */
+static gboolean
+start_count (Loader *l)
+{
+  const char *box = required (l, MTE_AT_BOX, "count");
+  const char *value = required (l, MTE_AT_VALUE, "count");
+  gint64 n;
+  int c;
+
+  if (box == NULL || value == NULL)
+    return FALSE;
+  c = mte_prisma_count_from_string (box);
+  if (c < 0 || c == MTE_PRISMA_DBR_EXCLUDED || c == MTE_PRISMA_OTHER_EXCLUDED)
+    {
+      suspect (l, "<count>: invalid box '%s'", box);
+      return FALSE;
+    }
+  if (!parse_count (value, &n))
+    {
+      suspect (l, "<count>: invalid value '%s'", value);
+      return FALSE;
+    }
+  if (mte_project_get_stage_count (l->project, (MtePrismaCount) c) != MTE_COUNT_UNKNOWN)
+    {
+      fail (l, MTE_FORMAT_ERROR_INVALID_VALUE, "the count of box '%s' is given twice", box);
+      return FALSE;
+    }
+  mte_project_set_stage_count (l->project, (MtePrismaCount) c, n);
+  return TRUE;
+}
+
+/* <exclusion-count box="..." value="...">reason</exclusion-count>, set at
+ * its end tag once the reason is known. */
+static gboolean
+start_exclusion_count (Loader *l)
+{
+  const char *box = required (l, MTE_AT_BOX, "exclusion-count");
+  const char *value = required (l, MTE_AT_VALUE, "exclusion-count");
+  gint64 n;
+  int c;
+
+  if (box == NULL || value == NULL)
+    return FALSE;
+  c = mte_prisma_count_from_string (box);
+  if (c != MTE_PRISMA_DBR_EXCLUDED && c != MTE_PRISMA_OTHER_EXCLUDED)
+    {
+      suspect (l, "<exclusion-count>: invalid box '%s'", box);
+      return FALSE;
+    }
+  if (!parse_count (value, &n))
+    {
+      suspect (l, "<exclusion-count>: invalid value '%s'", value);
+      return FALSE;
+    }
+  save_attributes (l);
+  return TRUE;
+}
+
+static void
+end_exclusion_count (Loader *l, const char *reason)
+{
+  MtePrismaCount box = (MtePrismaCount) mte_prisma_count_from_string (saved (l, MTE_AT_BOX));
+  guint n = mte_project_get_n_exclusion_counts (l->project, box);
+  GError *err = NULL;
+  gint64 value = 0;
+
+  parse_count (saved (l, MTE_AT_VALUE), &value);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *other = NULL;
+
+      mte_project_get_exclusion_count (l->project, box, i, &other);
+      if (strcmp (other, reason) == 0)
+        {
+          g_autofree char *shown = mte_message_text (reason, 80);
+
+          fail (l, MTE_FORMAT_ERROR_INVALID_VALUE,
+                "box '%s' gives the reason '%s' twice", saved (l, MTE_AT_BOX), shown);
+          return;
+        }
+    }
+  if (!mte_project_set_exclusion_count (l->project, box, reason, value, &err))
+    fail_model (l, err);
+}
+
+/* A study's <exclusion>, applied at its end tag with its reason. */
+static gboolean
+start_exclusion (Loader *l)
+{
+  const char *stage = required (l, MTE_AT_STAGE, "exclusion");
+  const char *value;
+  gint64 created;
+  int s;
+
+  if (stage == NULL)
+    return FALSE;
+  s = mte_exclusion_stage_from_string (stage);
+  if (s <= MTE_EXCLUSION_NONE)
+    {
+      suspect (l, "<exclusion>: invalid stage '%s'", stage);
+      return FALSE;
+    }
+  if ((value = l->attrs[MTE_AT_CREATED]) != NULL && !parse_time (value, &created))
+    {
+      suspect (l, "<exclusion>: invalid time '%s'", value);
+      return FALSE;
+    }
+  if ((value = l->attrs[MTE_AT_REVIEWER]) != NULL &&
+      resolve_now (l, value, 1u << MTE_ENTITY_MEMBER, "reviewer", "team member") == NULL)
+    return FALSE;
+  save_attributes (l);
+  return TRUE;
+}
+
+static gboolean
+end_exclusion (Loader *l, const char *reason, GError **error)
+{
+  const char *created = saved (l, MTE_AT_CREATED);
+  gint64 t = 0;
+
+  if (created != NULL)
+    parse_time (created, &t);
+  return mte_study_exclude (l->study,
+                            (MteExclusionStage) mte_exclusion_stage_from_string (saved (l, MTE_AT_STAGE)),
+                            reason, saved (l, MTE_AT_REVIEWER), t, error);
+}
+
 static gboolean
 is_text_element (ElementId el)
 {
   switch (el)
     {
-    case EL_TITLE: case EL_QUESTION: case EL_AIM: case EL_LINE_OF_ARGUMENT:
-    case EL_TEXT: case EL_ANSWER: case EL_AUTHOR: case EL_ATTRIBUTE:
-    case EL_NOTE: case EL_DEFINITION: case EL_RATIONALE: case EL_STATEMENT:
-    case EL_EXPLANATION: case EL_DESCRIPTION: case EL_MEMO:
+    case MTE_EL_TITLE: case MTE_EL_QUESTION: case MTE_EL_AIM: case MTE_EL_LINE_OF_ARGUMENT:
+    case MTE_EL_TEXT: case MTE_EL_ANSWER: case MTE_EL_AUTHOR: case MTE_EL_ATTRIBUTE:
+    case MTE_EL_NOTE: case MTE_EL_DEFINITION: case MTE_EL_RATIONALE: case MTE_EL_STATEMENT:
+    case MTE_EL_EXPLANATION: case MTE_EL_DESCRIPTION: case MTE_EL_MEMO:
+    case MTE_EL_QUERY: case MTE_EL_NOTES: case MTE_EL_KEYWORD: case MTE_EL_REASON:
+    case MTE_EL_EXCLUSION: case MTE_EL_EXCLUSION_COUNT:
       return TRUE;
     default:
-      return el >= EL_FIELD && el < EL_LAST;
+      return el >= EL_STUDY_FIELD && el < EL_LAST;
     }
 }
 
 /* Decides what the element is in its context and acts on its start.
- * Returns EL_UNKNOWN for anything out of place. */
+ * Returns MTE_EL_UNKNOWN for anything out of place. */
 static ElementId
 start_element (Loader *l, ElementId parent, ElementId el)
 {
@@ -1631,54 +1932,54 @@ start_element (Loader *l, ElementId parent, ElementId el)
 
   switch (parent)
     {
-    case EL_PROJECT:
+    case MTE_EL_PROJECT:
       switch (el)
         {
-        case EL_TITLE: case EL_QUESTION: case EL_AIM: case EL_LINE_OF_ARGUMENT:
-        case EL_MEMBERS: case EL_CHECKLISTS: case EL_STUDIES: case EL_CONCEPTS:
-        case EL_TRANSLATIONS: case EL_THIRD_ORDERS: case EL_ARGUMENT_LINKS:
-        case EL_FRAMEWORKS: case EL_MEMOS:
+        case MTE_EL_TITLE: case MTE_EL_QUESTION: case MTE_EL_AIM: case MTE_EL_LINE_OF_ARGUMENT:
+        case MTE_EL_MEMBERS: case MTE_EL_CHECKLISTS: case MTE_EL_STUDIES: case MTE_EL_CONCEPTS:
+        case MTE_EL_TRANSLATIONS: case MTE_EL_THIRD_ORDERS: case MTE_EL_ARGUMENT_LINKS:
+        case MTE_EL_FRAMEWORKS: case MTE_EL_MEMOS:
+        case MTE_EL_PROTOCOL: case MTE_EL_SEARCHES: case MTE_EL_RECORDS:
+        case MTE_EL_STAGE_COUNTS:
           return el;
-        case EL_TRANSLATION_SESSION:
-          return start_session (l) ? el : EL_UNKNOWN;
+        case MTE_EL_TRANSLATION_SESSION:
+          return start_session (l) ? el : MTE_EL_UNKNOWN;
         default:
-          return EL_UNKNOWN;
+          return MTE_EL_UNKNOWN;
         }
-    case EL_MEMBERS:
-      ok = el == EL_MEMBER && start_member (l);
+    case MTE_EL_MEMBERS:
+      ok = el == MTE_EL_MEMBER && start_member (l);
       break;
-    case EL_CHECKLISTS:
-      ok = el == EL_CHECKLIST && start_checklist (l);
+    case MTE_EL_CHECKLISTS:
+      ok = el == MTE_EL_CHECKLIST && start_checklist (l);
       break;
-    case EL_CHECKLIST:
-      if (el != EL_QUESTION || required_id (l, AT_KEY, "question") == NULL)
-        return EL_UNKNOWN;
+    case MTE_EL_CHECKLIST:
+      if (el != MTE_EL_QUESTION || required_id (l, MTE_AT_KEY, "question") == NULL)
+        return MTE_EL_UNKNOWN;
       save_attributes (l);
       g_ptr_array_set_size (l->strings, 0);
       g_clear_pointer (&l->question_text, g_free);
       return EL_CHECKLIST_QUESTION;
     case EL_CHECKLIST_QUESTION:
-      ok = el == EL_TEXT || el == EL_ANSWER;
+      ok = el == MTE_EL_TEXT || el == MTE_EL_ANSWER;
       break;
-    case EL_STUDIES:
-      ok = el == EL_STUDY && start_study (l);
+    case MTE_EL_STUDIES:
+      ok = el == MTE_EL_STUDY && start_study (l);
       break;
-    case EL_STUDY:
+    case MTE_EL_STUDY:
       switch (el)
         {
-        case EL_TITLE:
-          return EL_FIELD + MTE_STUDY_TITLE;
-        case EL_AUTHOR:
+        case MTE_EL_AUTHOR:
           break;
-        case EL_ATTRIBUTE:
+        case MTE_EL_ATTRIBUTE:
           {
-            const char *key = required (l, AT_KEY, "attribute");
+            const char *key = required (l, MTE_AT_KEY, "attribute");
 
             if (key == NULL || *key == '\0')
               {
                 if (key != NULL)
                   suspect (l, "<attribute>: the key is empty");
-                return EL_UNKNOWN;
+                return MTE_EL_UNKNOWN;
               }
             if (mte_study_get_attribute (l->study, key) != NULL)
               {
@@ -1686,126 +1987,171 @@ start_element (Loader *l, ElementId parent, ElementId el)
 
                 fail (l, MTE_FORMAT_ERROR_INVALID_VALUE,
                       "study '%s' has two attributes '%s'", mte_study_get_id (l->study), shown);
-                return EL_UNKNOWN;
+                return MTE_EL_UNKNOWN;
               }
             save_attributes (l);
           }
           break;
-        case EL_APPRAISAL:
+        case MTE_EL_APPRAISAL:
           ok = start_appraisal (l);
           break;
-        case EL_CONSTRUCT:
+        case MTE_EL_CONSTRUCT:
           ok = start_construct (l);
           break;
-        default:
-          ok = el >= EL_FIELD && el < EL_LAST;
+        case MTE_EL_EXCLUSION:
+          ok = start_exclusion (l);
           break;
+        default:
+          {
+            int f = mte_io_field_index (mte_io_study_fields, MTE_STUDY_N_FIELDS, el);
+
+            return f >= 0 ? EL_STUDY_FIELD + f : MTE_EL_UNKNOWN;
+          }
         }
       break;
-    case EL_APPRAISAL:
-      ok = el == EL_ANSWER || el == EL_NOTE;
+    case MTE_EL_APPRAISAL:
+      ok = el == MTE_EL_ANSWER || el == MTE_EL_NOTE;
       break;
-    case EL_CONSTRUCT:
-      if (el == EL_TEXT)
-        break;
-      if (el != EL_GROUNDING)
-        return EL_UNKNOWN;
+    case MTE_EL_PROTOCOL:
       {
-        const char *ref = required_id (l, AT_REF, "grounding");
+        int f = mte_io_field_index (mte_io_protocol_fields, MTE_PROTOCOL_N_FIELDS, el);
+
+        return f >= 0 ? EL_PROTOCOL_FIELD + f : MTE_EL_UNKNOWN;
+      }
+    case MTE_EL_SEARCHES:
+      ok = el == MTE_EL_SEARCH && start_search (l);
+      break;
+    case MTE_EL_SEARCH:
+      ok = el == MTE_EL_QUERY || el == MTE_EL_NOTES;
+      break;
+    case MTE_EL_RECORDS:
+      ok = el == MTE_EL_RECORD && start_record (l);
+      break;
+    case MTE_EL_RECORD:
+      switch (el)
+        {
+        case MTE_EL_AUTHOR:
+        case MTE_EL_KEYWORD:
+        case MTE_EL_REASON:
+          break;
+        case MTE_EL_FOUND_BY:
+          ok = start_found_by (l);
+          break;
+        default:
+          {
+            int f = mte_io_field_index (mte_io_record_fields, MTE_RECORD_N_FIELDS, el);
+
+            return f >= 0 ? EL_RECORD_FIELD + f : MTE_EL_UNKNOWN;
+          }
+        }
+      break;
+    case MTE_EL_STAGE_COUNTS:
+      if (el == MTE_EL_COUNT)
+        ok = start_count (l);
+      else
+        ok = el == MTE_EL_EXCLUSION_COUNT && start_exclusion_count (l);
+      break;
+    case MTE_EL_CONSTRUCT:
+      if (el == MTE_EL_TEXT)
+        break;
+      if (el != MTE_EL_GROUNDING)
+        return MTE_EL_UNKNOWN;
+      {
+        const char *ref = required_id (l, MTE_AT_REF, "grounding");
 
         if (ref == NULL || !make_construct (l, ""))
-          return EL_UNKNOWN;
+          return MTE_EL_UNKNOWN;
         queue_ref (l, REF_GROUNDING, l->construct, ref, NULL);
       }
       break;
-    case EL_CONCEPTS:
-      ok = el == EL_CONCEPT && start_concept (l);
+    case MTE_EL_CONCEPTS:
+      ok = el == MTE_EL_CONCEPT && start_concept (l);
       break;
-    case EL_CONCEPT:
-      if (el == EL_DEFINITION)
+    case MTE_EL_CONCEPT:
+      if (el == MTE_EL_DEFINITION)
         break;
-      if (el != EL_EXPRESSION)
-        return EL_UNKNOWN;
+      if (el != MTE_EL_EXPRESSION)
+        return MTE_EL_UNKNOWN;
       {
-        const char *ref = required_id (l, AT_REF, "expression");
+        const char *ref = required_id (l, MTE_AT_REF, "expression");
 
         if (ref == NULL)
-          return EL_UNKNOWN;
+          return MTE_EL_UNKNOWN;
         queue_ref (l, REF_EXPRESSION, l->concept, ref, NULL);
       }
       break;
-    case EL_TRANSLATIONS:
-      ok = el == EL_TRANSLATION && start_translation (l);
+    case MTE_EL_TRANSLATIONS:
+      ok = el == MTE_EL_TRANSLATION && start_translation (l);
       break;
-    case EL_TRANSLATION:
-    case EL_ARGUMENT_LINK:
-      ok = el == EL_RATIONALE;
+    case MTE_EL_TRANSLATION:
+    case MTE_EL_ARGUMENT_LINK:
+      ok = el == MTE_EL_RATIONALE;
       break;
-    case EL_THIRD_ORDERS:
-      ok = el == EL_THIRD_ORDER && start_third_order (l);
+    case MTE_EL_THIRD_ORDERS:
+      ok = el == MTE_EL_THIRD_ORDER && start_third_order (l);
       break;
-    case EL_THIRD_ORDER:
+    case MTE_EL_THIRD_ORDER:
       switch (el)
         {
-        case EL_STATEMENT:
+        case MTE_EL_STATEMENT:
           break;
-        case EL_BASIS:
+        case MTE_EL_BASIS:
           {
-            const char *ref = required_id (l, AT_REF, "basis");
+            const char *ref = required_id (l, MTE_AT_REF, "basis");
 
             if (ref == NULL)
-              return EL_UNKNOWN;
+              return MTE_EL_UNKNOWN;
             queue_ref (l, REF_BASIS, l->third_order, ref, NULL);
           }
           break;
-        case EL_CONCERN:
+        case MTE_EL_CONCERN:
           ok = start_concern (l, FALSE);
           break;
-        case EL_CONFIDENCE:
+        case MTE_EL_CONFIDENCE:
           ok = start_concern (l, TRUE);
           break;
         default:
-          return EL_UNKNOWN;
+          return MTE_EL_UNKNOWN;
         }
       break;
-    case EL_CONCERN:
-    case EL_CONFIDENCE:
-      ok = el == EL_EXPLANATION;
+    case MTE_EL_CONCERN:
+    case MTE_EL_CONFIDENCE:
+      ok = el == MTE_EL_EXPLANATION;
       break;
-    case EL_ARGUMENT_LINKS:
-      ok = el == EL_ARGUMENT_LINK && start_argument_link (l);
+    case MTE_EL_ARGUMENT_LINKS:
+      ok = el == MTE_EL_ARGUMENT_LINK && start_argument_link (l);
       break;
-    case EL_FRAMEWORKS:
-      ok = el == EL_FRAMEWORK && start_framework (l);
+    case MTE_EL_FRAMEWORKS:
+      ok = el == MTE_EL_FRAMEWORK && start_framework (l);
       break;
-    case EL_FRAMEWORK:
+    case MTE_EL_FRAMEWORK:
       switch (el)
         {
-        case EL_DESCRIPTION:
+        case MTE_EL_DESCRIPTION:
           break;
-        case EL_LEVEL:
+        case MTE_EL_LEVEL:
           ok = start_level (l);
           break;
-        case EL_CLASSIFICATION:
+        case MTE_EL_CLASSIFICATION:
           ok = start_classification (l);
           break;
         default:
-          return EL_UNKNOWN;
+          return MTE_EL_UNKNOWN;
         }
       break;
-    case EL_MEMOS:
-      ok = el == EL_MEMO && start_memo (l);
+    case MTE_EL_MEMOS:
+      ok = el == MTE_EL_MEMO && start_memo (l);
       break;
-    case EL_TRANSLATION_SESSION:
-      ok = el == EL_DECISION && start_decision (l);
+    case MTE_EL_TRANSLATION_SESSION:
+      ok = el == MTE_EL_DECISION && start_decision (l);
       break;
-    case EL_DECISION:
-      ok = el == EL_RATIONALE;
+    case MTE_EL_DECISION:
+      ok = el == MTE_EL_RATIONALE;
       break;
     default:
-      return EL_UNKNOWN;
+      return MTE_EL_UNKNOWN;
     }
-  return ok ? el : EL_UNKNOWN;
+  return ok ? el : MTE_EL_UNKNOWN;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1821,26 +2167,26 @@ end_element (Loader *l, ElementId parent, ElementId el)
 
   switch (el)
     {
-    case EL_TITLE:
+    case MTE_EL_TITLE:
       ok = mte_project_set_title (l->project, text, &err);
       break;
-    case EL_QUESTION:
+    case MTE_EL_QUESTION:
       ok = mte_project_set_question (l->project, text, &err);
       break;
     case EL_CHECKLIST_QUESTION:
       g_ptr_array_add (l->strings, NULL);
-      ok = mte_checklist_add_question (l->checklist, saved (l, AT_KEY),
+      ok = mte_checklist_add_question (l->checklist, saved (l, MTE_AT_KEY),
                                        l->question_text != NULL ? l->question_text : "",
                                        (const char * const *) l->strings->pdata, &err);
       g_ptr_array_set_size (l->strings, 0);
       break;
-    case EL_AIM:
+    case MTE_EL_AIM:
       ok = mte_project_set_aim (l->project, text, &err);
       break;
-    case EL_LINE_OF_ARGUMENT:
+    case MTE_EL_LINE_OF_ARGUMENT:
       ok = mte_project_set_line_of_argument (l->project, text, &err);
       break;
-    case EL_TEXT:
+    case MTE_EL_TEXT:
       if (parent == EL_CHECKLIST_QUESTION)
         {
           g_free (l->question_text);
@@ -1849,8 +2195,8 @@ end_element (Loader *l, ElementId parent, ElementId el)
       else
         ok = make_construct (l, text);
       break;
-    case EL_ANSWER:
-      if (parent == EL_APPRAISAL)
+    case MTE_EL_ANSWER:
+      if (parent == MTE_EL_APPRAISAL)
         {
           g_free (l->answer);
           l->answer = g_strdup (text);
@@ -1860,11 +2206,11 @@ end_element (Loader *l, ElementId parent, ElementId el)
       else
         g_ptr_array_add (l->strings, g_strdup (text));
       break;
-    case EL_NOTE:
+    case MTE_EL_NOTE:
       g_free (l->note);
       l->note = g_strdup (text);
       break;
-    case EL_STUDY:
+    case MTE_EL_STUDY:
       if (l->strings->len > 0)
         {
           g_ptr_array_add (l->strings, NULL);
@@ -1873,33 +2219,61 @@ end_element (Loader *l, ElementId parent, ElementId el)
         }
       l->study = NULL;
       break;
-    case EL_AUTHOR:
+    case MTE_EL_AUTHOR:
       if (*text == '\0')
         suspect (l, "<author> is empty");
       else
         g_ptr_array_add (l->strings, g_strdup (text));
       break;
-    case EL_ATTRIBUTE:
-      ok = mte_study_set_attribute (l->study, saved (l, AT_KEY), text, &err);
+    case MTE_EL_KEYWORD:
+      if (*text == '\0')
+        suspect (l, "<keyword> is empty");
+      else
+        g_ptr_array_add (l->keywords, g_strdup (text));
       break;
-    case EL_APPRAISAL:
-      ok = mte_study_set_appraisal (l->study, saved (l, AT_CHECKLIST), saved (l, AT_QUESTION),
+    case MTE_EL_REASON:
+      g_free (l->fate.reason);
+      l->fate.reason = g_strdup (text);
+      break;
+    case MTE_EL_RECORD:
+      end_record (l);
+      break;
+    case MTE_EL_SEARCH:
+      l->search = NULL;
+      break;
+    case MTE_EL_QUERY:
+      ok = mte_search_set_query (l->search, text, &err);
+      break;
+    case MTE_EL_NOTES:
+      ok = mte_search_set_notes (l->search, text, &err);
+      break;
+    case MTE_EL_EXCLUSION:
+      ok = end_exclusion (l, text, &err);
+      break;
+    case MTE_EL_EXCLUSION_COUNT:
+      end_exclusion_count (l, text);
+      break;
+    case MTE_EL_ATTRIBUTE:
+      ok = mte_study_set_attribute (l->study, saved (l, MTE_AT_KEY), text, &err);
+      break;
+    case MTE_EL_APPRAISAL:
+      ok = mte_study_set_appraisal (l->study, saved (l, MTE_AT_CHECKLIST), saved (l, MTE_AT_QUESTION),
                                     l->answer, l->note, &err);
       g_clear_pointer (&l->answer, g_free);
       g_clear_pointer (&l->note, g_free);
       break;
-    case EL_CONSTRUCT:
+    case MTE_EL_CONSTRUCT:
       ok = make_construct (l, "");
       l->construct = NULL;
       /* A construct's list of groundings is complete. */
       break;
-    case EL_DEFINITION:
+    case MTE_EL_DEFINITION:
       ok = mte_concept_set_definition (l->concept, text, &err);
       break;
-    case EL_RATIONALE:
-      if (parent == EL_TRANSLATION)
+    case MTE_EL_RATIONALE:
+      if (parent == MTE_EL_TRANSLATION)
         ok = mte_translation_set_rationale (l->translation, text, &err);
-      else if (parent == EL_DECISION)
+      else if (parent == MTE_EL_DECISION)
         {
           g_free (l->rationale);
           l->rationale = g_strdup (text);
@@ -1907,42 +2281,42 @@ end_element (Loader *l, ElementId parent, ElementId el)
       else
         ok = mte_argument_link_set_rationale (l->link, text, &err);
       break;
-    case EL_STATEMENT:
+    case MTE_EL_STATEMENT:
       ok = mte_third_order_set_statement (l->third_order, text, &err);
       break;
-    case EL_EXPLANATION:
+    case MTE_EL_EXPLANATION:
       g_free (l->explanation);
       l->explanation = g_strdup (text);
       break;
-    case EL_CONCERN:
+    case MTE_EL_CONCERN:
       ok = mte_third_order_set_concern (
         l->third_order,
-        (MteCerqualComponent) lookup_name (saved (l, AT_COMPONENT), component_name,
+        (MteCerqualComponent) lookup_name (saved (l, MTE_AT_COMPONENT), component_name,
                                            MTE_CERQUAL_N_COMPONENTS),
-        (MteConcern) lookup_name (saved (l, AT_LEVEL), concern_name, 5),
+        (MteConcern) lookup_name (saved (l, MTE_AT_LEVEL), concern_name, 5),
         l->explanation, &err);
       g_clear_pointer (&l->explanation, g_free);
       break;
-    case EL_CONFIDENCE:
+    case MTE_EL_CONFIDENCE:
       ok = mte_third_order_set_confidence (
-        l->third_order, (MteConfidence) lookup_name (saved (l, AT_LEVEL), confidence_name, 5),
+        l->third_order, (MteConfidence) lookup_name (saved (l, MTE_AT_LEVEL), confidence_name, 5),
         l->explanation, &err);
       g_clear_pointer (&l->explanation, g_free);
       break;
-    case EL_DESCRIPTION:
+    case MTE_EL_DESCRIPTION:
       ok = mte_framework_set_description (l->framework, text, &err);
       break;
-    case EL_DECISION:
+    case MTE_EL_DECISION:
       end_decision (l);
       break;
-    case EL_MEMO:
+    case MTE_EL_MEMO:
       {
         MteMemo *memo;
-        const char *created = saved (l, AT_CREATED);
+        const char *created = saved (l, MTE_AT_CREATED);
         gint64 t = 0;
 
-        memo = mte_project_add_memo (l->project, saved (l, AT_ID), saved (l, AT_SUBJECT),
-                                     saved (l, AT_AUTHOR), text, &err);
+        memo = mte_project_add_memo (l->project, saved (l, MTE_AT_ID), saved (l, MTE_AT_SUBJECT),
+                                     saved (l, MTE_AT_AUTHOR), text, &err);
         if (memo == NULL)
           ok = FALSE;
         else
@@ -1954,8 +2328,13 @@ end_element (Loader *l, ElementId parent, ElementId el)
       }
       break;
     default:
-      if (el >= EL_FIELD && el < EL_LAST)
-        ok = mte_study_set_field (l->study, (MteStudyField) (el - EL_FIELD), text, &err);
+      if (el >= EL_STUDY_FIELD && el < EL_RECORD_FIELD)
+        ok = mte_study_set_field (l->study, (MteStudyField) (el - EL_STUDY_FIELD), text, &err);
+      else if (el >= EL_RECORD_FIELD && el < EL_PROTOCOL_FIELD)
+        ok = mte_record_set_field (l->record, (MteRecordField) (el - EL_RECORD_FIELD), text, &err);
+      else if (el >= EL_PROTOCOL_FIELD && el < EL_LAST)
+        ok = mte_project_set_protocol (l->project, (MteProtocolField) (el - EL_PROTOCOL_FIELD),
+                                       text, &err);
       break;
     }
   if (!ok)
@@ -1996,11 +2375,11 @@ on_start_element (void *data, const xmlChar *localname, const xmlChar *prefix,
     found = g_hash_table_lookup (element_by_name, localname);
   el = (ElementId) GPOINTER_TO_INT (found);
   if (uri != l->ns && (uri == NULL || strcmp ((const char *) uri, MTE_FORMAT_NAMESPACE) != 0))
-    el = EL_UNKNOWN;
+    el = MTE_EL_UNKNOWN;
 
   if (l->depth == 1)
     {
-      if (el != EL_PROJECT)
+      if (el != MTE_EL_PROJECT)
         {
           if (uri != NULL)
             fail (l, MTE_FORMAT_ERROR_UNSUPPORTED_VERSION,
@@ -2014,20 +2393,20 @@ on_start_element (void *data, const xmlChar *localname, const xmlChar *prefix,
       l->root_seen = TRUE;
       collect_attributes (l, nb_attributes, attributes);
       start_project (l);
-      l->frames[1].id = EL_PROJECT;
+      l->frames[1].id = MTE_EL_PROJECT;
       return;
     }
 
   parent = l->frames[l->depth - 1].id;
-  if (parent == EL_UNKNOWN || el == EL_UNKNOWN || is_text_element (parent))
+  if (parent == MTE_EL_UNKNOWN || el == MTE_EL_UNKNOWN || is_text_element (parent))
     {
-      l->frames[l->depth].id = EL_UNKNOWN;
+      l->frames[l->depth].id = MTE_EL_UNKNOWN;
       return;
     }
   collect_attributes (l, nb_attributes, attributes);
   el = start_element (l, parent, el);
   l->frames[l->depth].id = el;
-  if (el != EL_UNKNOWN && is_text_element (el))
+  if (el != MTE_EL_UNKNOWN && is_text_element (el))
     {
       l->capture = TRUE;
       g_string_truncate (l->text, 0);
@@ -2046,7 +2425,7 @@ on_end_element (void *data, const xmlChar *localname, const xmlChar *prefix,
   if (l->depth <= 0)
     return;
   el = l->frames[l->depth].id;
-  if (el != EL_UNKNOWN && l->depth > 1)
+  if (el != MTE_EL_UNKNOWN && l->depth > 1)
     {
       end_element (l, l->frames[l->depth - 1].id, el);
     }
@@ -2361,6 +2740,15 @@ typedef struct {
   guint64        text;          /* text bytes of the current element */
   guint          attributes;    /* of the open start tag */
 
+  /* What a save will not keep: comments and processing instructions
+   * (the XML declaration aside), and where the first of each is. */
+  guint          n_comments;
+  int            comment_line;
+  int            comment_column;
+  guint          n_pis;
+  int            pi_line;
+  int            pi_column;
+
   /* The first refusal: what, and where (a data offset). */
   gboolean       refused;
   MteFormatError code;
@@ -2562,6 +2950,17 @@ quote_bytes (const char *p, gsize length)
   if (p < end && *p != '\n')
     g_string_append (out, "...");
   return g_string_free (out, FALSE);
+}
+
+/* Whether the processing instruction at data[start..end), the first thing
+ * in the stream, is the XML declaration ("<?xml" and white space). */
+static gboolean
+is_declaration (const Stream *s, gsize start, gsize end)
+{
+  const char *p = s->data + start;
+
+  return end - start >= 6 && memcmp (p, "<?xml", 5) == 0 &&
+         (p[5] == ' ' || p[5] == '\t' || p[5] == '\n');
 }
 
 /* The XML declaration, complete at data[start..end): an encoding the scan
@@ -2828,8 +3227,13 @@ stream_scan (Stream *s)
               }
             if (done && !s->refused)
               {
-                if (s->state == SC_PI && s->offset + s->start == 0)
+                if (s->state == SC_PI && s->offset + s->start == 0 &&
+                    is_declaration (s, s->start, j + 1))
                   check_declaration (s, s->start, j + 1);
+                else if (s->state == SC_PI && s->n_pis++ == 0)
+                  stream_position (s, s->start, &s->pi_line, &s->pi_column);
+                else if (s->state == SC_COMMENT && s->n_comments++ == 0)
+                  stream_position (s, s->start, &s->comment_line, &s->comment_column);
                 s->state = SC_TEXT;
               }
             i = j + (gt != NULL);
@@ -3240,6 +3644,9 @@ loader_clear (Loader *l)
   g_string_free (l->text, TRUE);
   g_ptr_array_unref (l->strings);
   g_array_unref (l->pending);
+  g_array_unref (l->fates);
+  pending_fate_clear (&l->fate);
+  g_ptr_array_unref (l->keywords);
   g_free (l->question_text);
   g_free (l->answer);
   g_free (l->note);
@@ -3259,17 +3666,13 @@ intern_names (Loader *l)
   if (dict == NULL)
     return;
   l->ns = xmlDictLookup (dict, (const xmlChar *) MTE_FORMAT_NAMESPACE, -1);
-  for (gsize i = 0; i < G_N_ELEMENTS (element_names); i++)
+  for (int el = MTE_EL_UNKNOWN + 1; el < MTE_EL_N; el++)
     g_hash_table_insert (l->elements,
-                         (gpointer) xmlDictLookup (dict, (const xmlChar *) element_names[i].name, -1),
-                         GINT_TO_POINTER (element_names[i].id));
-  for (int f = 1; f < MTE_STUDY_N_FIELDS; f++)
-    g_hash_table_insert (l->elements,
-                         (gpointer) xmlDictLookup (dict, (const xmlChar *) mte_io_study_field_names[f], -1),
-                         GINT_TO_POINTER (EL_FIELD + f));
-  for (int a = 0; a < N_ATTRS; a++)
+                         (gpointer) xmlDictLookup (dict, (const xmlChar *) mte_io_element_names[el], -1),
+                         GINT_TO_POINTER (el));
+  for (int a = 0; a < MTE_AT_N; a++)
     g_hash_table_insert (l->attributes,
-                         (gpointer) xmlDictLookup (dict, (const xmlChar *) attr_names[a], -1),
+                         (gpointer) xmlDictLookup (dict, (const xmlChar *) mte_io_attribute_names[a], -1),
                          GINT_TO_POINTER (a + 1));
 }
 
@@ -3289,6 +3692,36 @@ feed (Loader *l, Stream *s, gsize upto, gboolean terminate)
   if (terminate && upto == 0 && l->error == NULL)
     xmlParseChunk (l->ctxt, NULL, 0, 1);
   stream_consume (s, upto);
+}
+
+/* One warning per kind of markup the next save will not write back, in
+ * the order their first ones appear (mte_project_get_load_warning()). */
+static void
+add_load_warnings (MteProject *project, const char *name, const Stream *s)
+{
+  char *comments = NULL;
+  char *pis = NULL;
+
+  if (s->n_comments > 0)
+    comments = g_strdup_printf ("%s:%d:%d: %u XML comment%s (the first here) will not be "
+                                "kept by the next save", name, s->comment_line,
+                                s->comment_column, s->n_comments,
+                                s->n_comments == 1 ? "" : "s");
+  if (s->n_pis > 0)
+    pis = g_strdup_printf ("%s:%d:%d: %u processing instruction%s (the first here) will "
+                           "not be kept by the next save", name, s->pi_line, s->pi_column,
+                           s->n_pis, s->n_pis == 1 ? "" : "s");
+  if (pis != NULL && comments != NULL &&
+      (s->pi_line < s->comment_line ||
+       (s->pi_line == s->comment_line && s->pi_column < s->comment_column)))
+    {
+      mte_project_take_load_warning (project, pis);
+      pis = NULL;
+    }
+  if (comments != NULL)
+    mte_project_take_load_warning (project, comments);
+  if (pis != NULL)
+    mte_project_take_load_warning (project, pis);
 }
 
 static MteProject *
@@ -3332,6 +3765,9 @@ load (const char *name, ReadFunc read_func, gpointer source, GError **error)
   l.strings = g_ptr_array_new_with_free_func (g_free);
   l.pending = g_array_new (FALSE, FALSE, sizeof (PendingRef));
   g_array_set_clear_func (l.pending, pending_ref_clear);
+  l.fates = g_array_new (FALSE, FALSE, sizeof (PendingFate));
+  g_array_set_clear_func (l.fates, pending_fate_clear);
+  l.keywords = g_ptr_array_new_with_free_func (g_free);
   l.pending_text = g_string_new (NULL);
   stream_init (&stream);
   l.project = mte_project_new ();
@@ -3494,6 +3930,8 @@ load (const char *name, ReadFunc read_func, gpointer source, GError **error)
     fail (&l, MTE_FORMAT_ERROR_MALFORMED, "the document is not well-formed");
   if (l.error == NULL)
     resolve_pending (&l);
+  if (l.error == NULL)
+    resolve_fates (&l);
 
 out:
   if (l.ctxt != NULL)
@@ -3511,7 +3949,6 @@ out:
   if (vctxt != NULL)
     xmlSchemaFreeValidCtxt (vctxt);
   g_private_set (&loading_here, NULL);
-  stream_clear (&stream);
   xmlSetStructuredErrorFunc (old_serror_data, old_serror);
   xmlSetGenericErrorFunc (old_generic_data, old_generic);
 
@@ -3521,8 +3958,10 @@ out:
       l.error = NULL;
       mte_project_free (l.project);
       loader_clear (&l);
+      stream_clear (&stream);
       return NULL;
     }
+  add_load_warnings (l.project, name, &stream);
   mte_project_end_load (l.project);
   mte_project_set_created (l.project, l.created);
   mte_project_set_modified (l.project, l.modified);
@@ -3530,6 +3969,7 @@ out:
     MteProject *project = l.project;
 
     loader_clear (&l);
+    stream_clear (&stream);
     return project;
   }
 }
