@@ -695,6 +695,313 @@ test_threads (void)
 }
 
 /* ------------------------------------------------------------------ */
+/* Format 1.1                                                         */
+/* ------------------------------------------------------------------ */
+
+/* The folder of docs/metaethno.xsd, where the examples live too. */
+static char *
+docs_path (const char *name)
+{
+  g_autofree char *docs = g_path_get_dirname (schema_path);
+
+  return g_build_filename (docs, name, NULL);
+}
+
+/* Every file written in format 1.0 still loads, and a save writes it as
+ * 1.1: the valid fixtures and the examples as they are, and each also
+ * labelled 1.0 (warmth.xml was a 1.0 file until saves wrote 1.1; the
+ * review fixtures show that 1.1 elements are accepted in a 1.0 file). */
+static void
+test_1_0_files_load (void)
+{
+  g_autoptr (GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GDir) dir = g_dir_open (data_dir, 0, NULL);
+  const char *entry;
+  guint n_1_0 = 0;
+
+  while (dir != NULL && (entry = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (entry, "valid-") && g_str_has_suffix (entry, ".xml"))
+      g_ptr_array_add (paths, g_build_filename (data_dir, entry, NULL));
+  g_ptr_array_add (paths, docs_path ("examples/starter.xml"));
+  g_ptr_array_add (paths, docs_path ("examples/warmth/warmth.xml"));
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      const char *path = g_ptr_array_index (paths, i);
+      g_autofree char *contents = NULL;
+      g_auto (GStrv) parts = NULL;
+      g_autofree char *as_1_0 = NULL;
+
+      CU_ASSERT_TRUE_FATAL (g_file_get_contents (path, &contents, NULL, NULL));
+      n_1_0 += strstr (contents, " version=\"1.0\"") != NULL;
+      parts = g_strsplit (contents, " version=\"1.1\"", 2);
+      as_1_0 = g_strjoinv (" version=\"1.0\"", parts);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (strstr (as_1_0, " version=\"1.0\""));
+      for (int variant = 0; variant < 2; variant++)
+        {
+          g_autoptr (MteProject) project = NULL;
+          g_autofree char *data = NULL;
+          GError *error = NULL;
+
+          project = mte_project_load_from_data (variant == 0 ? contents : as_1_0, -1,
+                                                path, 0, &error);
+          if (error != NULL)
+            g_printerr ("%s\n", error->message);
+          CU_ASSERT_PTR_NOT_NULL (project);
+          g_clear_error (&error);
+          if (project == NULL)
+            continue;
+          data = mte_project_to_data (project, NULL, 0, NULL);
+          CU_ASSERT_PTR_NOT_NULL (strstr (data, " version=\"" MTE_FORMAT_VERSION_S "\""));
+        }
+    }
+  /* the fixtures written in 1.0 and starter.xml */
+  CU_ASSERT_TRUE (n_1_0 >= 8);
+}
+
+/* A file the library wrote is the file it writes again: the 1.1 fixture is
+ * in the writer's own form, so load and save give back its exact bytes. */
+static void
+test_review_fixture_canonical (void)
+{
+  g_autofree char *path = g_build_filename (data_dir, "valid-review-1.1.xml", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *data = NULL;
+  g_autoptr (MteProject) project = NULL;
+  GError *error = NULL;
+
+  CU_ASSERT_TRUE_FATAL (g_file_get_contents (path, &contents, NULL, NULL));
+  project = mte_project_load_from_file (path, 0, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (project);
+  data = mte_project_to_data (project, NULL, 0, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (data);
+  CU_ASSERT_STRING_EQUAL (data, contents);
+  CU_ASSERT_EQUAL (mte_project_get_n_load_warnings (project), 0);
+
+  /* what the fixture holds, read through the API */
+  CU_ASSERT_EQUAL (mte_project_get_n_searches (project), 6);
+  CU_ASSERT_EQUAL (mte_project_get_n_records (project), 11);
+  CU_ASSERT_STRING_EQUAL (mte_project_get_protocol (project, MTE_PROTOCOL_REGISTRATION),
+                          "PROSPERO CRD42026000001");
+  {
+    MteRecord *dup = mte_project_lookup_record (project, "rec-2");
+    MteRecord *inc = mte_project_lookup_record (project, "rec-1");
+    MteSearch *medline = mte_project_lookup_search (project, "s-medline");
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL (dup);
+    CU_ASSERT_PTR_NOT_NULL_FATAL (inc);
+    CU_ASSERT_EQUAL (mte_record_get_fate (dup), MTE_FATE_DUPLICATE);
+    CU_ASSERT_PTR_EQUAL (mte_record_get_duplicate_of (dup),
+                         mte_project_lookup_record (project, "rec-3"));
+    CU_ASSERT_STRING_EQUAL (mte_record_get_reason (dup), "same DOI");
+    CU_ASSERT_PTR_EQUAL (mte_record_get_study (inc), mte_project_lookup_study (project, "okafor2021"));
+    CU_ASSERT_EQUAL (mte_record_get_n_searches (inc), 2);
+    CU_ASSERT_STRING_EQUAL (mte_record_get_keywords (inc)[1], "ethnicity");
+    CU_ASSERT_STRING_EQUAL (mte_member_get_id (mte_record_get_decided_by (inc)), "dr");
+    CU_ASSERT_EQUAL (mte_record_get_decided (inc), 1768903200);
+    CU_ASSERT_PTR_NOT_NULL_FATAL (medline);
+    CU_ASSERT_EQUAL (mte_search_get_n_records (medline), 5);
+    CU_ASSERT_STRING_EQUAL (mte_search_get_date (medline), "2025-11-03");
+    CU_ASSERT_EQUAL (mte_search_get_n_records (mte_project_lookup_search (project, "s-web")),
+                     MTE_COUNT_UNKNOWN);
+  }
+  {
+    MteStudy *lee = mte_project_lookup_study (project, "lee2018");
+    const char *reason = NULL;
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL (lee);
+    CU_ASSERT_TRUE (mte_study_is_excluded (lee));
+    CU_ASSERT_EQUAL (mte_study_get_exclusion_stage (lee), MTE_EXCLUSION_APPRAISAL);
+    CU_ASSERT_STRING_EQUAL (mte_study_get_exclusion_reason (lee),
+                            "Too little first-order data to support its themes.");
+    CU_ASSERT_FALSE (mte_study_is_excluded (mte_project_lookup_study (project, "okafor2021")));
+    CU_ASSERT_EQUAL (mte_project_get_stage_count (project, MTE_PRISMA_PREVIOUS_STUDIES), 0);
+    CU_ASSERT_EQUAL (mte_project_get_stage_count (project, MTE_PRISMA_DUPLICATES), 1);
+    CU_ASSERT_EQUAL (mte_project_get_stage_count (project, MTE_PRISMA_NEW_STUDIES),
+                     MTE_COUNT_UNKNOWN);
+    CU_ASSERT_EQUAL (mte_project_get_n_exclusion_counts (project, MTE_PRISMA_DBR_EXCLUDED), 2);
+    CU_ASSERT_EQUAL (mte_project_get_exclusion_count (project, MTE_PRISMA_DBR_EXCLUDED, 1,
+                                                      &reason), 2);
+    CU_ASSERT_STRING_EQUAL (reason, "Not qualitative");
+  }
+}
+
+/* Everything of 1.1 built through the API, every value of every new
+ * enumeration included, survives a save and a load. */
+static void
+test_review_api_round_trip (void)
+{
+  g_autoptr (MteProject) project = mte_project_new ();
+  g_autoptr (MteProject) again = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *data2 = NULL;
+  MteStudy *study;
+  MteRecord *first = NULL;
+  GError *error = NULL;
+
+  CU_ASSERT_PTR_NOT_NULL (mte_project_add_member (project, "m", "M", NULL, &error));
+  study = mte_project_add_study (project, "st", &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (study);
+  for (int f = 0; f < MTE_PROTOCOL_N_FIELDS; f++)
+    CU_ASSERT_TRUE (mte_project_set_protocol (project, (MteProtocolField) f,
+                                              "protocol\r\n\ttext & <more>", &error));
+  for (int k = MTE_SOURCE_DATABASE; k <= MTE_SOURCE_OTHER; k++)
+    {
+      g_autofree char *id = g_strdup_printf ("search-%d", k);
+      MteSearch *search = mte_project_add_search (project, id, (MteSourceKind) k,
+                                                  "a \"source\"\t", &error);
+
+      CU_ASSERT_PTR_NOT_NULL_FATAL (search);
+      mte_search_set_n_records (search, k == MTE_SOURCE_DATABASE ? G_MAXINT64 : k - 2);
+    }
+  for (int fate = MTE_FATE_UNSCREENED; fate <= MTE_FATE_INCLUDED; fate++)
+    {
+      g_autofree char *id = g_strdup_printf ("record-%d", fate);
+      MteRecord *record = mte_project_add_record (project, id, &error);
+      const char *target = fate == MTE_FATE_DUPLICATE ? "record-0"
+                           : fate == MTE_FATE_INCLUDED ? "st" : NULL;
+
+      CU_ASSERT_PTR_NOT_NULL_FATAL (record);
+      if (first == NULL)
+        first = record;
+      CU_ASSERT_TRUE (mte_record_add_search (record, "search-1", &error));
+      if (fate != MTE_FATE_UNSCREENED)
+        CU_ASSERT_TRUE (mte_record_set_fate (record, (MteRecordFate) fate, target,
+                                             "a reason", "m", 1700000000 + fate, &error));
+    }
+  CU_ASSERT_TRUE (mte_record_set_field (first, MTE_RECORD_ABSTRACT, "  spaced  ", &error));
+  for (int c = 0; c < MTE_PRISMA_N_COUNTS; c++)
+    if (c != MTE_PRISMA_DBR_EXCLUDED && c != MTE_PRISMA_OTHER_EXCLUDED)
+      mte_project_set_stage_count (project, (MtePrismaCount) c, c);
+  CU_ASSERT_TRUE (mte_project_set_exclusion_count (project, MTE_PRISMA_OTHER_EXCLUDED, "b", 0, &error));
+  CU_ASSERT_TRUE (mte_project_set_exclusion_count (project, MTE_PRISMA_DBR_EXCLUDED, "a", 7, &error));
+  CU_ASSERT_TRUE (mte_study_exclude (study, MTE_EXCLUSION_SYNTHESIS, "why\n", "m", 1700000000, &error));
+  CU_ASSERT_PTR_NULL (error);
+  g_clear_error (&error);
+
+  data = mte_project_to_data (project, NULL, 0, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (data);
+  again = mte_project_load_from_data (data, -1, "review", 0, &error);
+  if (error != NULL)
+    g_printerr ("%s\n", error->message);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (again);
+  CU_ASSERT_TRUE (mte_project_equal (project, again));
+  data2 = mte_project_to_data (again, NULL, 0, &error);
+  CU_ASSERT_STRING_EQUAL (data, data2);
+  CU_ASSERT_EQUAL (mte_search_get_n_records (mte_project_get_search (again, 0)), G_MAXINT64);
+  CU_ASSERT_EQUAL (mte_project_get_stage_count (again, MTE_PRISMA_TOTAL_REPORTS),
+                   MTE_PRISMA_TOTAL_REPORTS);
+  CU_ASSERT_STRING_EQUAL (mte_project_get_protocol (again, MTE_PROTOCOL_EXCLUSION),
+                          "protocol\r\n\ttext & <more>");
+  /* what the writer writes follows docs/metaethno.xsd */
+  {
+    g_autofree char *path = tmp_file ("review.xml");
+
+    CU_ASSERT_TRUE (g_file_set_contents (path, data, -1, NULL));
+    xmllint_validate (path);
+    g_unlink (path);
+  }
+}
+
+/* Hand-edited files: comments and processing instructions are reported,
+ * one warning per kind, at the first of each, in the order they appear. */
+static const char commented[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<?xml-stylesheet type=\"text/xsl\" href=\"review.xsl\"?>\n"
+  "<project xmlns=\"urn:metaethno:project:1\" version=\"1.0\">\n"
+  "  <title>caf\xc3\xa9</title><!-- first -->\n"
+  "  <members>\n"
+  "    <!-- second,\n"
+  "         over two lines -->\n"
+  "    <member id=\"m\" name=\"M\"/>\n"
+  "  </members>\n"
+  "</project>\n";
+
+static void
+check_commented (MteProject *project, const char *name)
+{
+  g_autofree char *pi = g_strdup_printf ("%s:2:1: 1 processing instruction (the first here) "
+                                         "will not be kept by the next save", name);
+  g_autofree char *comments = g_strdup_printf ("%s:4:22: 2 XML comments (the first here) "
+                                               "will not be kept by the next save", name);
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (project);
+  CU_ASSERT_EQUAL_FATAL (mte_project_get_n_load_warnings (project), 2);
+  CU_ASSERT_STRING_EQUAL (mte_project_get_load_warning (project, 0), pi);
+  CU_ASSERT_STRING_EQUAL (mte_project_get_load_warning (project, 1), comments);
+}
+
+static void
+test_load_warnings (void)
+{
+  g_autofree char *path = tmp_file ("commented.xml");
+  g_autofree char *data = NULL;
+  g_autoptr (GString) crlf = g_string_new (NULL);
+  GError *error = NULL;
+  MteProject *project;
+
+  /* from memory, from a file, one byte per read, with CR LF line ends */
+  project = mte_project_load_from_data (commented, -1, "hand.xml", 0, &error);
+  check_commented (project, "hand.xml");
+  data = mte_project_to_data (project, NULL, 0, &error);
+  mte_project_free (project);
+
+  CU_ASSERT_TRUE (g_file_set_contents (path, commented, -1, NULL));
+  project = mte_project_load_from_file (path, 0, &error);
+  check_commented (project, path);
+  mte_project_free (project);
+
+  mte_io_set_read_size (1);
+  project = mte_project_load_from_data (commented, -1, "hand.xml", 0, &error);
+  mte_io_set_read_size (0);
+  check_commented (project, "hand.xml");
+  mte_project_free (project);
+
+  for (const char *p = commented; *p != '\0'; p++)
+    {
+      if (*p == '\n')
+        g_string_append_c (crlf, '\r');
+      g_string_append_c (crlf, *p);
+    }
+  project = mte_project_load_from_data (crlf->str, (gssize) crlf->len, "crlf.xml", 0, &error);
+  check_commented (project, "crlf.xml");
+  mte_project_free (project);
+  CU_ASSERT_PTR_NULL (error);
+  g_clear_error (&error);
+
+  /* a saved project has none left to lose, and neither has a new one */
+  CU_ASSERT_PTR_NOT_NULL_FATAL (data);
+  CU_ASSERT_PTR_NULL (strstr (data, "<!--"));
+  project = mte_project_load_from_data (data, -1, "saved.xml", 0, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (project);
+  CU_ASSERT_EQUAL (mte_project_get_n_load_warnings (project), 0);
+  mte_project_free (project);
+  project = mte_project_new ();
+  CU_ASSERT_EQUAL (mte_project_get_n_load_warnings (project), 0);
+  mte_project_free (project);
+
+  /* the XML declaration is not a processing instruction the save drops,
+   * even after a byte-order mark; a file without markup to lose has none */
+  project = mte_project_load_from_data ("\xef\xbb\xbf<?xml version=\"1.0\"?>\n<project xmlns=\""
+                                        MTE_FORMAT_NAMESPACE "\" version=\"1.1\"/>", -1,
+                                        NULL, 0, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (project);
+  CU_ASSERT_EQUAL (mte_project_get_n_load_warnings (project), 0);
+  mte_project_free (project);
+
+  /* one comment, first in the file, before the root */
+  project = mte_project_load_from_data ("<!---->\n<project xmlns=\"" MTE_FORMAT_NAMESPACE
+                                        "\" version=\"1.1\"/>", -1, NULL, 0, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (project);
+  CU_ASSERT_EQUAL_FATAL (mte_project_get_n_load_warnings (project), 1);
+  CU_ASSERT_STRING_EQUAL (mte_project_get_load_warning (project, 0),
+                          "<data>:1:1: 1 XML comment (the first here) will not be kept by "
+                          "the next save");
+  mte_project_free (project);
+  g_unlink (path);
+}
+
+/* ------------------------------------------------------------------ */
 /* Main                                                               */
 /* ------------------------------------------------------------------ */
 
@@ -809,6 +1116,10 @@ main (int argc, char **argv)
       CU_add_test (suite, "unstorable characters", test_unstorable_characters);
       CU_add_test (suite, "atomic save", test_atomic_save);
       CU_add_test (suite, "loads in parallel threads", test_threads);
+      CU_add_test (suite, "1.0 fixtures and examples still load", test_1_0_files_load);
+      CU_add_test (suite, "the 1.1 fixture is in the writer's form", test_review_fixture_canonical);
+      CU_add_test (suite, "1.1 entities round-trip", test_review_api_round_trip);
+      CU_add_test (suite, "load warnings", test_load_warnings);
     }
 
   CU_basic_set_mode (CU_BRM_VERBOSE);
