@@ -11,6 +11,22 @@
 #include <string.h>
 
 const MteCliCommand mte_cli_commands[] = {
+  { "new",        "Start a review: create a project file, from templates if wanted", mte_cli_new },
+  { "templates",  "List the bundled templates (checklists, frameworks)",              mte_cli_list_templates },
+  { "protocol",   "Show or change the review question, aim and protocol",             mte_cli_protocol },
+  { "add",        "Add a member, search, record, study, quote, theme, concept, …",    mte_cli_add },
+  { "change",     "Change fields of an entity",                                        mte_cli_change },
+  { "remove",     "Remove an entity (--cascade: with what depends on it)",             mte_cli_remove },
+  { "list",       "List the entities of one kind",                                     mte_cli_list },
+  { "show",       "Show every field of one entity",                                    mte_cli_show },
+  { "screen",     "Record what became of a record (duplicate, excluded, included, …)", mte_cli_screen },
+  { "appraise",   "Record a study's answers to an appraisal checklist",                mte_cli_appraise },
+  { "exclude",    "Exclude a study from the review, with the stage and reason",        mte_cli_exclude },
+  { "include",    "Include an excluded study again",                                   mte_cli_include },
+  { "classify",   "Place a construct, concept or finding at a framework level",        mte_cli_classify },
+  { "unclassify", "Take a construct, concept or finding off a framework level",        mte_cli_unclassify },
+  { "cerqual",    "Record a GRADE-CERQual assessment of a finding",                    mte_cli_cerqual },
+  { "prisma",     "Show the PRISMA 2020 flow counts, or enter them by hand",           mte_cli_prisma },
   { "validate", "Check that project files load, and report the first problem in each", mte_cli_validate },
   { "info",     "Summarise a project: counts of everything in it, and per study",     mte_cli_info },
   { "convert",  "Load a project and write it out again in the current format",        mte_cli_convert },

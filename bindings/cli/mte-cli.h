@@ -51,6 +51,35 @@ int mte_cli_check (int argc, char **argv);
 int mte_cli_synthesize (int argc, char **argv);
 int mte_cli_suggest (int argc, char **argv);
 
+/* Authoring (cmd-new.c, cmd-author.c, cmd-review.c). */
+int mte_cli_new (int argc, char **argv);
+int mte_cli_list_templates (int argc, char **argv);
+int mte_cli_add (int argc, char **argv);
+int mte_cli_change (int argc, char **argv);
+int mte_cli_remove (int argc, char **argv);
+int mte_cli_list (int argc, char **argv);
+int mte_cli_show (int argc, char **argv);
+int mte_cli_classify (int argc, char **argv);
+int mte_cli_unclassify (int argc, char **argv);
+int mte_cli_appraise (int argc, char **argv);
+int mte_cli_cerqual (int argc, char **argv);
+int mte_cli_protocol (int argc, char **argv);
+int mte_cli_screen (int argc, char **argv);
+int mte_cli_exclude (int argc, char **argv);
+int mte_cli_include (int argc, char **argv);
+int mte_cli_prisma (int argc, char **argv);
+
+/* Project templates, bundled at build time from the XML files in templates/ by
+ * templates/embed-templates.py: data, not code. */
+typedef struct {
+  const char *name;   /* the file's name without ".xml" */
+  const char *data;   /* a project file, NUL-terminated */
+  gsize       length;
+} MteCliTemplate;
+
+extern const MteCliTemplate mte_cli_templates[];
+extern const guint mte_cli_n_templates;
+
 /* Report subcommands (mte-cli-report.c, cmd-reports.c). */
 typedef enum {
   MTE_CLI_REPORT_ORDER = 1 << 0,       /* --order */
@@ -152,6 +181,71 @@ char *mte_cli_json_finish (JsonBuilder *builder);
 void mte_cli_append_session_summary (GString *out, const MteProject *project,
                                      gsize label_width);
 void mte_cli_json_add_session (JsonBuilder *builder, const MteProject *project);
+
+/* Entities named on the command line, and the locked load-change-save
+ * every authoring command runs (mte-cli-author.c). */
+
+/* Errors the command itself raises (not the library). */
+#define MTE_CLI_ERROR (mte_cli_error_quark ())
+GQuark mte_cli_error_quark (void);
+typedef enum {
+  MTE_CLI_ERROR_REFUSED, /* unknown or ambiguous entity, invalid value: exit 1 */
+  MTE_CLI_ERROR_USAGE    /* an option that does not fit the entity: exit 2 */
+} MteCliError;
+
+/* What a name on the command line may name: the entity kinds, with
+ * constructs split by order as reviewers speak of them. */
+typedef enum {
+  MTE_CLI_KIND_MEMBER = 0,
+  MTE_CLI_KIND_CHECKLIST,
+  MTE_CLI_KIND_SEARCH,
+  MTE_CLI_KIND_RECORD,
+  MTE_CLI_KIND_STUDY,
+  MTE_CLI_KIND_QUOTE,       /* first-order construct */
+  MTE_CLI_KIND_THEME,       /* second-order construct */
+  MTE_CLI_KIND_CONCEPT,
+  MTE_CLI_KIND_TRANSLATION,
+  MTE_CLI_KIND_FINDING,     /* third-order construct */
+  MTE_CLI_KIND_LINK,        /* argument link */
+  MTE_CLI_KIND_FRAMEWORK,
+  MTE_CLI_KIND_MEMO,
+  MTE_CLI_N_KINDS
+} MteCliKind;
+
+#define MTE_CLI_KINDS(k) (1u << (k))
+#define MTE_CLI_ANY_KIND ((1u << MTE_CLI_N_KINDS) - 1)
+
+const char *mte_cli_kind_to_string (MteCliKind kind);
+int mte_cli_kind_from_string (const char *name);
+MteCliKind mte_cli_kind_of (const MteEntity *entity);
+const char *mte_cli_entity_label (const MteEntity *entity);
+char *mte_cli_entity_describe (const MteEntity *entity);
+
+GPtrArray *mte_cli_collect (const MteProject *project, guint kinds);
+
+MteEntity *mte_cli_resolve (const MteProject *project,
+                            const char       *file,
+                            const char       *name,
+                            guint             kinds,
+                            GError          **error);
+
+/* A change: returns the one line saying what it did, or NULL with @error
+ * set and nothing changed that will be saved. */
+typedef char *(*MteCliChangeFunc) (MteProject  *project,
+                                   const char  *file,
+                                   gpointer     data,
+                                   GError     **error);
+
+int mte_cli_run_change (const char       *command,
+                        const char       *path,
+                        MteCliChangeFunc  change,
+                        gpointer          data);
+
+void mte_cli_print_load_warnings (const MteProject *project);
+
+gboolean mte_cli_parse_time (const char  *text,
+                             gint64      *seconds,
+                             GError     **error);
 
 G_END_DECLS
 
