@@ -49,6 +49,17 @@ MTE_API MteGrid *mte_grid_new (const MteProject *project,
 MTE_API void mte_grid_free (MteGrid *grid);
 
 /**
+ * mte_grid_get_project:
+ * @grid: a result
+ *
+ * The project the result was computed from, so that a report can say
+ * more about it (reports list the excluded studies with their reasons).
+ *
+ * Returns: (transfer none): the project; the result must not outlive it.
+ */
+MTE_API const MteProject *mte_grid_get_project (const MteGrid *grid);
+
+/**
  * mte_grid_get_order:
  * @grid: a grid
  *
@@ -175,6 +186,17 @@ MTE_API MteRelatedness *mte_relatedness_new (const MteProject *project,
  * @relatedness: (nullable) (transfer full): a result
  */
 MTE_API void mte_relatedness_free (MteRelatedness *relatedness);
+
+/**
+ * mte_relatedness_get_project:
+ * @relatedness: a result
+ *
+ * The project the result was computed from, so that a report can say
+ * more about it (reports list the excluded studies with their reasons).
+ *
+ * Returns: (transfer none): the project; the result must not outlive it.
+ */
+MTE_API const MteProject *mte_relatedness_get_project (const MteRelatedness *relatedness);
 
 /**
  * mte_relatedness_get_order:
@@ -312,6 +334,17 @@ MTE_API MteTranslationTable *mte_translation_table_new (const MteProject *projec
  * @table: (nullable) (transfer full): a table
  */
 MTE_API void mte_translation_table_free (MteTranslationTable *table);
+
+/**
+ * mte_translation_table_get_project:
+ * @table: a result
+ *
+ * The project the result was computed from, so that a report can say
+ * more about it (reports list the excluded studies with their reasons).
+ *
+ * Returns: (transfer none): the project; the result must not outlive it.
+ */
+MTE_API const MteProject *mte_translation_table_get_project (const MteTranslationTable *table);
 
 /**
  * mte_translation_table_get_order:

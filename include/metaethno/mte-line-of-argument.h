@@ -54,6 +54,17 @@ MTE_API MteLineOfArgument *mte_line_of_argument_new (const MteProject *project,
 MTE_API void mte_line_of_argument_free (MteLineOfArgument *loa);
 
 /**
+ * mte_line_of_argument_get_project:
+ * @loa: a result
+ *
+ * The project the result was computed from, so that a report can say
+ * more about it (reports list the excluded studies with their reasons).
+ *
+ * Returns: (transfer none): the project; the result must not outlive it.
+ */
+MTE_API const MteProject *mte_line_of_argument_get_project (const MteLineOfArgument *loa);
+
+/**
  * mte_line_of_argument_get_n_findings:
  * @loa: a synthesis
  *
@@ -254,6 +265,15 @@ MTE_API MteSuggestions *mte_suggestions_new (const MteProject *project,
  * @suggestions: (nullable) (transfer full): suggestions
  */
 MTE_API void mte_suggestions_free (MteSuggestions *suggestions);
+
+/**
+ * mte_suggestions_get_project:
+ * @suggestions: suggestions
+ *
+ * Returns: (transfer none): the project the suggestions were computed
+ *   from; they must not outlive it.
+ */
+MTE_API const MteProject *mte_suggestions_get_project (const MteSuggestions *suggestions);
 
 /**
  * mte_suggestions_get_n:

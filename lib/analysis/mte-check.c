@@ -79,6 +79,12 @@ check_studies (MteCheckReport   *r,
        * it, but it should not still lead the translation. */
       if (mte_study_excluded (study))
         {
+          g_autofree char *reason = mte_message_text (study->exclusion->reason, 80);
+
+          report (r, MTE_SEVERITY_INFO, "study-excluded", study,
+                  "study '%s' is excluded (%s: %s) and left out of every analysis",
+                  study->base.id, mte_exclusion_stage_to_string (study->exclusion->stage),
+                  reason);
           if (study->index_study)
             report (r, MTE_SEVERITY_WARNING, "index-study-excluded", study,
                     "study '%s' is marked as index study but is excluded",

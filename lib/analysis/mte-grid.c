@@ -26,6 +26,7 @@ typedef struct {
 } GridRow;
 
 struct _MteGrid {
+  const MteProject *project;  /* borrowed: results live no longer */
   MteStudyOrder order;
   MteStudy **studies;
   guint      n_studies;
@@ -46,6 +47,7 @@ mte_grid_new (const MteProject *project,
   g_return_val_if_fail (project != NULL, NULL);
 
   grid = g_new0 (MteGrid, 1);
+  grid->project = project;
   grid->order = order;
   grid->studies = mte_study_order_new (project, order, &grid->n_studies, &columns);
   grid->n_rows = project->concepts->len;
@@ -208,4 +210,11 @@ mte_grid_get_concept_study_count (const MteGrid *grid,
   g_return_val_if_fail (grid != NULL, 0);
   g_return_val_if_fail (row < grid->n_rows, 0);
   return grid->rows[row].n_studies;
+}
+
+const MteProject *
+mte_grid_get_project (const MteGrid *grid)
+{
+  g_return_val_if_fail (grid != NULL, NULL);
+  return grid->project;
 }

@@ -512,3 +512,10 @@ mte_line_of_argument_dup_levels (const MteLineOfArgument *loa,
   g_ptr_array_add (keys, NULL);
   return (char **) g_ptr_array_steal (keys, NULL);
 }
+
+const MteProject *
+mte_line_of_argument_get_project (const MteLineOfArgument *loa)
+{
+  g_return_val_if_fail (loa != NULL, NULL);
+  return loa->project;
+}

@@ -13,6 +13,7 @@
 
 
 struct _MteRelatedness {
+  const MteProject *project;  /* borrowed: results live no longer */
   MteStudyOrder order;
   double     threshold;
   MteStudy **studies;
@@ -56,6 +57,7 @@ mte_relatedness_new (const MteProject *project,
   g_return_val_if_fail (threshold >= 0.0 && threshold <= 1.0, NULL);
 
   r = g_new0 (MteRelatedness, 1);
+  r->project = project;
   r->order = order;
   r->threshold = threshold;
   r->studies = mte_study_order_new (project, order, &r->n, &columns);
@@ -199,4 +201,11 @@ mte_relatedness_get_cluster (const MteRelatedness *relatedness,
   g_return_val_if_fail (relatedness != NULL, 0);
   g_return_val_if_fail (index < relatedness->n, 0);
   return relatedness->cluster[index];
+}
+
+const MteProject *
+mte_relatedness_get_project (const MteRelatedness *r)
+{
+  g_return_val_if_fail (r != NULL, NULL);
+  return r->project;
 }

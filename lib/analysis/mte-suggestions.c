@@ -17,6 +17,7 @@ typedef struct {
 } Group;
 
 struct _MteSuggestions {
+  const MteProject *project;  /* borrowed: results live no longer */
   GArray *groups;            /* Group */
 };
 
@@ -84,6 +85,7 @@ mte_suggestions_new (const MteProject *project,
   g_return_val_if_fail (threshold >= 0.0 && threshold <= 1.0, NULL);
 
   s = g_new0 (MteSuggestions, 1);
+  s->project = project;
   s->groups = g_array_new (FALSE, FALSE, sizeof (Group));
   g_array_set_clear_func (s->groups, clear_group);
   n = project->concepts->len;
@@ -392,4 +394,11 @@ mte_suggestions_accept (const MteSuggestions *suggestions,
     mte_third_order_add_basis (third, ((MteEntity *) g_ptr_array_index (g->concepts, k))->id,
                                NULL);
   return third;
+}
+
+const MteProject *
+mte_suggestions_get_project (const MteSuggestions *s)
+{
+  g_return_val_if_fail (s != NULL, NULL);
+  return s->project;
 }

@@ -24,6 +24,7 @@ typedef struct {
 } TableRow;
 
 struct _MteTranslationTable {
+  const MteProject *project;  /* borrowed: results live no longer */
   MteStudyOrder order;
   MteStudy **studies;
   guint      n_studies;
@@ -285,6 +286,7 @@ mte_translation_table_new (const MteProject *project,
   g_return_val_if_fail (project != NULL, NULL);
 
   table = g_new0 (MteTranslationTable, 1);
+  table->project = project;
   table->order = order;
   table->studies = mte_study_order_new (project, order, &table->n_studies, &columns);
   table->n_rows = project->concepts->len;
@@ -438,4 +440,11 @@ mte_translation_table_get_saturation_column (const MteTranslationTable *table)
 {
   g_return_val_if_fail (table != NULL, -1);
   return table->saturation_column;
+}
+
+const MteProject *
+mte_translation_table_get_project (const MteTranslationTable *table)
+{
+  g_return_val_if_fail (table != NULL, NULL);
+  return table->project;
 }

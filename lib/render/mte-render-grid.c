@@ -126,6 +126,7 @@ render_json (const MteGrid *grid)
       mte_json_end_object (w);
     }
   mte_json_end_array (w);
+  mte_render_excluded_json (w, mte_grid_get_project (grid));
   mte_json_end_object (w);
   return mte_json_writer_finish (w);
 }
@@ -143,7 +144,7 @@ mte_grid_render (const MteGrid  *grid,
     case MTE_REPORT_TEXT:
     case MTE_REPORT_CSV:
     case MTE_REPORT_MARKDOWN:
-      return render_table (grid, format);
+      return mte_render_add_excluded (render_table (grid, format), mte_grid_get_project (grid), format);
     case MTE_REPORT_JSON:
       return render_json (grid);
     case MTE_REPORT_DOT:

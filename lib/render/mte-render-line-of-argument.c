@@ -527,6 +527,7 @@ render_json (const MteLineOfArgument *loa)
       mte_json_end_object (w);
     }
   mte_json_end_array (w);
+  mte_render_excluded_json (w, mte_line_of_argument_get_project (loa));
   mte_json_end_object (w);
   return mte_json_writer_finish (w);
 }
@@ -664,9 +665,9 @@ mte_line_of_argument_render (const MteLineOfArgument *loa,
   switch (format)
     {
     case MTE_REPORT_TEXT:
-      return render_report (loa, FALSE);
+      return mte_render_add_excluded (render_report (loa, FALSE), mte_line_of_argument_get_project (loa), format);
     case MTE_REPORT_MARKDOWN:
-      return render_report (loa, TRUE);
+      return mte_render_add_excluded (render_report (loa, TRUE), mte_line_of_argument_get_project (loa), format);
     case MTE_REPORT_JSON:
       return render_json (loa);
     case MTE_REPORT_DOT:

@@ -40,6 +40,18 @@ const char *mte_render_number (char buf[MTE_RENDER_NUMBER_SIZE], double value);
 /* "%.*f" in the C locale. */
 const char *mte_render_fixed (char buf[MTE_RENDER_NUMBER_SIZE], int digits, double value);
 
+/* Appends to @report (taken) the excluded studies of @project with their
+ * stage and reason, for %MTE_REPORT_TEXT and %MTE_REPORT_MARKDOWN; other
+ * formats and projects without excluded studies are returned as they
+ * are. Every report says what it leaves out. */
+char *mte_render_add_excluded (char *report, const MteProject *project,
+                               MteReportFormat format);
+
+/* Writes the member "excluded_studies" (id, stage, reason of each
+ * excluded study) into the object @w is in, when there are any. */
+typedef struct _MteJsonWriter MteJsonWriter;
+void mte_render_excluded_json (MteJsonWriter *w, const MteProject *project);
+
 /* A display name: the label, or the id when there is none. */
 const char *mte_render_construct_name (const MteConstruct *construct);
 
@@ -86,8 +98,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (MteTable, mte_table_free)
 /* ------------------------------------------------------------------ */
 /* JSON (mte-json-writer.c)                                           */
 /* ------------------------------------------------------------------ */
-
-typedef struct _MteJsonWriter MteJsonWriter;
 
 MteJsonWriter *mte_json_writer_new (void);
 void           mte_json_writer_free (MteJsonWriter *writer);

@@ -161,6 +161,7 @@ render_json (const MteRelatedness *r)
       mte_json_end_object (w);
     }
   mte_json_end_array (w);
+  mte_render_excluded_json (w, mte_relatedness_get_project (r));
   mte_json_end_object (w);
   return mte_json_writer_finish (w);
 }
@@ -177,7 +178,7 @@ mte_relatedness_render (const MteRelatedness *relatedness,
     {
     case MTE_REPORT_TEXT:
     case MTE_REPORT_MARKDOWN:
-      return render_matrix (relatedness, format);
+      return mte_render_add_excluded (render_matrix (relatedness, format), mte_relatedness_get_project (relatedness), format);
     case MTE_REPORT_CSV:
       return render_csv (relatedness);
     case MTE_REPORT_JSON:

@@ -79,6 +79,7 @@ render_json (const MteSuggestions *s)
       mte_json_end_object (w);
     }
   mte_json_end_array (w);
+  mte_render_excluded_json (w, mte_suggestions_get_project (s));
   mte_json_end_object (w);
   return mte_json_writer_finish (w);
 }
@@ -95,7 +96,7 @@ mte_suggestions_render (const MteSuggestions *suggestions,
     {
     case MTE_REPORT_TEXT:
     case MTE_REPORT_MARKDOWN:
-      return render_table (suggestions, format);
+      return mte_render_add_excluded (render_table (suggestions, format), mte_suggestions_get_project (suggestions), format);
     case MTE_REPORT_JSON:
       return render_json (suggestions);
     case MTE_REPORT_CSV:

@@ -107,6 +107,7 @@ render_json (const MteTranslationTable *t)
       mte_json_end_object (w);
     }
   mte_json_end_array (w);
+  mte_render_excluded_json (w, mte_translation_table_get_project (t));
   mte_json_end_object (w);
   return mte_json_writer_finish (w);
 }
@@ -124,7 +125,7 @@ mte_translation_table_render (const MteTranslationTable *table,
     case MTE_REPORT_TEXT:
     case MTE_REPORT_CSV:
     case MTE_REPORT_MARKDOWN:
-      return render_table (table, format);
+      return mte_render_add_excluded (render_table (table, format), mte_translation_table_get_project (table), format);
     case MTE_REPORT_JSON:
       return render_json (table);
     case MTE_REPORT_DOT:

@@ -131,3 +131,77 @@ mte_render_construct_name (const MteConstruct *construct)
 
   return label != NULL && *label != '\0' ? label : mte_construct_get_id (construct);
 }
+
+char *
+mte_render_add_excluded (char             *report,
+                         const MteProject *project,
+                         MteReportFormat   format)
+{
+  GString *out;
+  guint n, n_excluded;
+
+  if (report == NULL || project == NULL ||
+      (format != MTE_REPORT_TEXT && format != MTE_REPORT_MARKDOWN))
+    return report;
+  n = mte_project_get_n_studies (project);
+  n_excluded = n - mte_project_get_n_included_studies (project);
+  if (n_excluded == 0)
+    return report;
+
+  out = g_string_new (report);
+  g_free (report);
+  if (format == MTE_REPORT_MARKDOWN)
+    g_string_append_printf (out, "\n**Excluded %s** (left out of this report):\n\n",
+                            n_excluded == 1 ? "study" : "studies");
+  else
+    g_string_append_printf (out, "\nExcluded %s (left out of this report):\n",
+                            n_excluded == 1 ? "study" : "studies");
+  for (guint i = 0; i < n; i++)
+    {
+      MteStudy *study = mte_project_get_study (project, i);
+      g_autofree char *reason = NULL;
+
+      if (!mte_study_is_excluded (study))
+        continue;
+      reason = mte_render_one_line (mte_study_get_exclusion_reason (study));
+      if (format == MTE_REPORT_MARKDOWN)
+        {
+          g_string_append_printf (out, "- `%s` (%s): ", mte_study_get_id (study),
+                                  mte_exclusion_stage_to_string (mte_study_get_exclusion_stage (study)));
+          mte_render_markdown_inline (out, reason);
+          g_string_append_c (out, '\n');
+        }
+      else
+        g_string_append_printf (out, "  %s (%s): %s\n", mte_study_get_id (study),
+                                mte_exclusion_stage_to_string (mte_study_get_exclusion_stage (study)),
+                                reason);
+    }
+  return g_string_free (out, FALSE);
+}
+
+void
+mte_render_excluded_json (MteJsonWriter    *w,
+                          const MteProject *project)
+{
+  guint n;
+
+  if (project == NULL || mte_project_get_n_included_studies (project) == mte_project_get_n_studies (project))
+    return;
+  n = mte_project_get_n_studies (project);
+  mte_json_key (w, "excluded_studies");
+  mte_json_begin_array (w);
+  for (guint i = 0; i < n; i++)
+    {
+      MteStudy *study = mte_project_get_study (project, i);
+
+      if (!mte_study_is_excluded (study))
+        continue;
+      mte_json_begin_object (w);
+      mte_json_member_string (w, "id", mte_study_get_id (study));
+      mte_json_member_string (w, "stage",
+                              mte_exclusion_stage_to_string (mte_study_get_exclusion_stage (study)));
+      mte_json_member_string (w, "reason", mte_study_get_exclusion_reason (study));
+      mte_json_end_object (w);
+    }
+  mte_json_end_array (w);
+}

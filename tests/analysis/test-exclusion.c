@@ -298,7 +298,56 @@ test_hand_worked (void)
   }
 }
 
+/* Every report says which studies it leaves out, and why. */
+static void
+test_reports_list_excluded (void)
+{
+  g_autoptr (MteProject) p = build ();
+  g_autoptr (MteProject) whole = build ();
+
+  mte_study_exclude (mte_project_lookup_study (p, "b"), MTE_EXCLUSION_APPRAISAL,
+                     "Thin methods; no quotes", NULL, 0, NULL);
+  for (int which = 0; which < 2; which++)
+    {
+      MteProject *q = which == 0 ? p : whole;
+      g_autoptr (MteGrid) grid = mte_grid_new (q, MTE_STUDY_ORDER_PROJECT);
+      g_autoptr (MteRelatedness) rel = mte_relatedness_new (q, MTE_STUDY_ORDER_PROJECT, 0.2);
+      g_autoptr (MteTranslationTable) table = mte_translation_table_new (q, MTE_STUDY_ORDER_PROJECT);
+      g_autoptr (MteLineOfArgument) loa = mte_line_of_argument_new (q, 2);
+      g_autoptr (MteSuggestions) sug = mte_suggestions_new (q, 0.1);
+      g_autoptr (MteCheckReport) check = mte_project_check (q, 2);
+
+      for (MteReportFormat f = MTE_REPORT_TEXT; f <= MTE_REPORT_JSON; f++)
+        {
+          char *reports[7] = {
+            mte_grid_render (grid, f, NULL),
+            mte_relatedness_render (rel, f, NULL),
+            mte_translation_table_render (table, f, NULL),
+            mte_saturation_render (table, f, NULL),
+            mte_line_of_argument_render (loa, f, NULL),
+            mte_suggestions_render (sug, f, NULL),
+            mte_check_report_render (check, f, NULL),
+          };
+
+          for (guint i = 0; i < G_N_ELEMENTS (reports); i++)
+            {
+              gboolean listed;
+
+              if (reports[i] == NULL)      /* a format the report lacks */
+                continue;
+              listed = strstr (reports[i], "Thin methods; no quotes") != NULL;
+              /* CSV is a table of data only. */
+              if (which == 0 && f != MTE_REPORT_CSV && !listed)
+                fprintf (stderr, "report %u in format %d does not list b:\n%s\n", i, f, reports[i]);
+              CU_ASSERT_EQUAL (listed, which == 0 && (f != MTE_REPORT_CSV || i == 6));
+              g_free (reports[i]);
+            }
+        }
+    }
+}
+
 static const MteTestCase cases[] = {
+  { "reports list excluded studies", test_reports_list_excluded },
   { "exclusion is removal to every analysis", test_exclusion_is_removal },
   { "hand-worked", test_hand_worked },
 };
