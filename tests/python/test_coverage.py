@@ -336,6 +336,7 @@ def expected_type(ctype: str, role: str, api: Api) -> Expected | None:
         "gsize *": Expected(POINTER(c_size_t), "POINTER(c_size_t)"),
         "guint *": Expected(POINTER(c_uint), "POINTER(c_uint)"),
         "int *": Expected(POINTER(c_int), "POINTER(c_int)"),
+        "gint64 *": Expected(d.INT64_OUT, "_decl.INT64_OUT"),
         "const char * const *": Expected(d.STRV, "_decl.STRV"),
         "GError **": Expected(d.ERROR, "_decl.ERROR"),
         "const GError *": Expected(POINTER(d.GError), "POINTER(_decl.GError)"),
@@ -360,6 +361,9 @@ def expected_type(ctype: str, role: str, api: Api) -> Expected | None:
         return anywhere[ctype]
     if ctype in api.enums:
         return Expected(c_int, f"c_int ({ctype} is an enum)")
+    match = re.fullmatch(r"(\w+) \*", ctype)
+    if role == "param" and match and match.group(1) in api.enums:
+        return Expected(d.ENUM_OUT, f"_decl.ENUM_OUT ({match.group(1)} is an enum)")
     match = re.fullmatch(r"(?:const )?(\w+) \*", ctype)
     if match and match.group(1) in api.pointers:
         name = match.group(1)
@@ -439,7 +443,14 @@ def check_types(declarations, headers: Headers, api: Api) -> list[str]:
 # * mte_project_start_session fails when a session exists rather than
 #   replacing it, so it frees nothing. The results' own _free functions
 #   (mte_grid_free, ...) free a snapshot, never model memory.
-REFERENCE_ONLY_REMOVALS = ("remove_grounding", "remove_expression", "remove_basis")
+# * mte_record_remove_search likewise takes the search out of the record's
+#   set (mte_ptr_set_remove); the search stays in the project.
+# * mte_study_include, mte_project_set_exclusion_count (a count of
+#   MTE_COUNT_UNKNOWN) and mte_record_set_fate free strings they replace
+#   (a reason), which the bindings copy out in the section that reads them:
+#   no entity is freed, so they are not marked.
+REFERENCE_ONLY_REMOVALS = ("remove_grounding", "remove_expression", "remove_basis",
+                           "record_remove_search")
 FREEING_BY_NAME = ("mte_session_undo", "mte_project_discard_session", "mte_project_free",
                    "mte_project_file_free")
 
@@ -534,7 +545,8 @@ class FreesFlags(unittest.TestCase):
             self.assertTrue(should_free(name), name)
         for name in ("mte_construct_remove_grounding", "mte_concept_remove_expression",
                      "mte_third_order_remove_basis", "mte_grid_free",
-                     "mte_framework_unclassify", "mte_project_start_session"):
+                     "mte_framework_unclassify", "mte_project_start_session",
+                     "mte_record_remove_search", "mte_prisma_free"):
             self.assertFalse(should_free(name), name)
 
 

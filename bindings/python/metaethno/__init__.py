@@ -28,12 +28,14 @@ from ._native import (ENV_VARIABLE, IncompatibleLibraryError,
                       LibraryNotFoundError)
 from .analysis import (CHECK_DEFAULT_MIN_STUDIES, RELATEDNESS_DEFAULT_THRESHOLD,
                        SUGGESTIONS_DEFAULT_THRESHOLD, CheckReport, Coverage,
-                       Finding, Grid, Issue, LineOfArgument, Relatedness,
-                       Suggestion, Suggestions, TranslationTable)
+                       Disagreement, Finding, Grid, Issue, LineOfArgument, Prisma,
+                       PrismaSource, Relatedness, Suggestion, Suggestions,
+                       TranslationTable)
 from .enums import (CellState, CerqualComponent, Concern, Confidence,
-                    ConstructOrder, DecisionKind, EntityKind, GroundingKind,
-                    ReportFormat, Severity, StudyField, StudyOrder,
-                    TranslationKind)
+                    ConstructOrder, DecisionKind, EntityKind, ExclusionStage,
+                    GroundingKind, PrismaCount, ProtocolField, RecordFate,
+                    RecordField, ReportFormat, Severity, SourceKind, StudyField,
+                    StudyOrder, TranslationKind)
 from .errors import (ClosedError, DuplicateIdError, DuplicateIdInFileError,
                      FileError, ForbiddenContentError, FormatError,
                      HasDependentsError, InvalidIdError, InvalidValueError,
@@ -46,8 +48,9 @@ from .errors import (ClosedError, DuplicateIdError, DuplicateIdInFileError,
 from .model import (RELATION_IS_PART_OF, RELATION_LEADS_TO, RELATION_SHAPES,
                     Appraisal, ArgumentLink, Checklist, Classification,
                     Concept, Construct, Entity, EntityList, Framework, Level,
-                    Member, Memo, Project, Question, Study, ThirdOrder,
-                    Translation)
+                    Member, Memo, Project, Protocol, Question, Record, Search,
+                    Study, ThirdOrder, Translation)
+from . import frames
 from .projectfile import ProjectFile
 from .session import Decision, Session
 
@@ -58,7 +61,7 @@ library_version: str = _dec(_lib.mte_get_version_string())
 #: The same as a tuple of ints.
 library_version_info: tuple[int, int, int] = _LIBRARY_VERSION
 #: Format version of the project files this library writes.
-FORMAT_VERSION = "1.0"
+FORMAT_VERSION = "1.1"
 
 
 def schema() -> str:

@@ -16,6 +16,9 @@ Type conventions:
   ``g_strfreev``.
 * Each opaque C type has its own pointer type, so ctypes refuses a study
   where a concept is expected.
+* ``INT64_OUT`` (``gint64 *``) and ``ENUM_OUT`` (a pointer to an Mte enum)
+  are out parameters; the bindings pass ``byref`` of a ``c_int64`` or
+  ``c_int``.
 
 Functions marked ``frees=True`` may free model memory (entities, the
 session); calling one invalidates cached pointers and live results.
@@ -60,6 +63,9 @@ TranslationTable = _opaque("MteTranslationTable")
 CheckReport = _opaque("MteCheckReport")
 LineOfArgument = _opaque("MteLineOfArgument")
 Suggestions = _opaque("MteSuggestions")
+Search = _opaque("MteSearch")
+Record = _opaque("MteRecord")
+Prisma = _opaque("MtePrisma")
 
 gboolean = c_int
 guint = c_uint
@@ -69,6 +75,8 @@ OWNED_STR = POINTER(c_char)             # char *, transfer full
 OWNED_STRV = POINTER(POINTER(c_char))   # char **, transfer full (g_strfreev)
 STRV = POINTER(c_char_p)                # const char * const *
 OWNED_ARRAY = POINTER(Study)            # MteStudy **, transfer container
+INT64_OUT = POINTER(c_int64)            # gint64 *, an out parameter
+ENUM_OUT = POINTER(c_int)               # an Mte enum *, an out parameter
 
 
 class Decl(NamedTuple):
@@ -328,6 +336,8 @@ DECLARATIONS: tuple[Decl, ...] = (
     D("mte_project_file_save", gboolean, ProjectFile, enum, ERROR),
     D("mte_project_file_free", None, ProjectFile, frees=True),
     D("mte_get_schema", c_char_p),
+    D("mte_project_get_n_load_warnings", guint, Project),
+    D("mte_project_get_load_warning", c_char_p, Project, guint),
 
     # mte-study.h: study order
     D("mte_study_order_to_string", c_char_p, enum),
@@ -448,6 +458,100 @@ DECLARATIONS: tuple[Decl, ...] = (
     D("mte_session_get_decision_reviewer", Member, Session, guint),
     D("mte_session_get_decision_created", c_int64, Session, guint),
     D("mte_session_set_decision_created", None, Session, guint, c_int64),
+
+    # mte-review.h: the protocol
+    D("mte_protocol_field_to_string", c_char_p, enum),
+    D("mte_protocol_field_from_string", c_int, c_char_p),
+    D("mte_project_get_protocol", c_char_p, Project, enum),
+    D("mte_project_set_protocol", gboolean, Project, enum, c_char_p, ERROR),
+
+    # mte-review.h: searches
+    D("mte_source_kind_to_string", c_char_p, enum),
+    D("mte_source_kind_from_string", enum, c_char_p),
+    D("mte_project_add_search", Search, Project, c_char_p, enum, c_char_p, ERROR),
+    D("mte_project_get_n_searches", guint, Project),
+    D("mte_project_get_search", Search, Project, guint),
+    D("mte_project_lookup_search", Search, Project, c_char_p),
+    D("mte_search_get_id", c_char_p, Search),
+    D("mte_search_get_kind", enum, Search),
+    D("mte_search_set_kind", None, Search, enum),
+    D("mte_search_get_source", c_char_p, Search),
+    D("mte_search_set_source", gboolean, Search, c_char_p, ERROR),
+    D("mte_search_get_date", c_char_p, Search),
+    D("mte_search_set_date", gboolean, Search, c_char_p, ERROR),
+    D("mte_search_get_query", c_char_p, Search),
+    D("mte_search_set_query", gboolean, Search, c_char_p, ERROR),
+    D("mte_search_get_n_records", c_int64, Search),
+    D("mte_search_set_n_records", None, Search, c_int64),
+    D("mte_search_get_run_by", Member, Search),
+    D("mte_search_set_run_by", gboolean, Search, c_char_p, ERROR),
+    D("mte_search_get_notes", c_char_p, Search),
+    D("mte_search_set_notes", gboolean, Search, c_char_p, ERROR),
+
+    # mte-review.h: records and screening
+    D("mte_record_field_to_string", c_char_p, enum),
+    D("mte_record_field_from_string", c_int, c_char_p),
+    D("mte_record_fate_to_string", c_char_p, enum),
+    D("mte_record_fate_from_string", c_int, c_char_p),
+    D("mte_project_add_record", Record, Project, c_char_p, ERROR),
+    D("mte_project_get_n_records", guint, Project),
+    D("mte_project_get_record", Record, Project, guint),
+    D("mte_project_lookup_record", Record, Project, c_char_p),
+    D("mte_record_get_id", c_char_p, Record),
+    D("mte_record_get_field", c_char_p, Record, enum),
+    D("mte_record_set_field", gboolean, Record, enum, c_char_p, ERROR),
+    D("mte_record_get_authors", STRV, Record),
+    D("mte_record_set_authors", gboolean, Record, STRV, ERROR),
+    D("mte_record_get_year", c_int, Record),
+    D("mte_record_set_year", gboolean, Record, c_int, ERROR),
+    D("mte_record_get_keywords", STRV, Record),
+    D("mte_record_set_keywords", gboolean, Record, STRV, ERROR),
+    D("mte_record_add_search", gboolean, Record, c_char_p, ERROR),
+    D("mte_record_remove_search", gboolean, Record, Search),
+    D("mte_record_get_n_searches", guint, Record),
+    D("mte_record_get_search", Search, Record, guint),
+    D("mte_record_set_fate", gboolean,
+      Record, enum, c_char_p, c_char_p, c_char_p, c_int64, ERROR),
+    D("mte_record_get_fate", enum, Record),
+    D("mte_record_get_reason", c_char_p, Record),
+    D("mte_record_get_duplicate_of", Record, Record),
+    D("mte_record_get_study", Study, Record),
+    D("mte_record_get_decided_by", Member, Record),
+    D("mte_record_get_decided", c_int64, Record),
+
+    # mte-review.h: a study's inclusion
+    D("mte_exclusion_stage_to_string", c_char_p, enum),
+    D("mte_exclusion_stage_from_string", c_int, c_char_p),
+    D("mte_study_exclude", gboolean, Study, enum, c_char_p, c_char_p, c_int64, ERROR),
+    D("mte_study_include", None, Study),
+    D("mte_study_is_excluded", gboolean, Study),
+    D("mte_study_get_exclusion_stage", enum, Study),
+    D("mte_study_get_exclusion_reason", c_char_p, Study),
+    D("mte_study_get_exclusion_reviewer", Member, Study),
+    D("mte_study_get_exclusion_time", c_int64, Study),
+    D("mte_project_get_n_included_studies", guint, Project),
+
+    # mte-review.h: PRISMA 2020 counts
+    D("mte_prisma_count_to_string", c_char_p, enum),
+    D("mte_prisma_count_from_string", c_int, c_char_p),
+    D("mte_project_get_stage_count", c_int64, Project, enum),
+    D("mte_project_set_stage_count", None, Project, enum, c_int64),
+    D("mte_project_get_n_exclusion_counts", guint, Project, enum),
+    D("mte_project_get_exclusion_count", c_int64,
+      Project, enum, guint, POINTER(c_char_p)),
+    D("mte_project_set_exclusion_count", gboolean,
+      Project, enum, c_char_p, c_int64, ERROR),
+    D("mte_prisma_new", Prisma, Project),
+    D("mte_prisma_free", None, Prisma),
+    D("mte_prisma_get_count", c_int64, Prisma, enum),
+    D("mte_prisma_is_entered", gboolean, Prisma, enum),
+    D("mte_prisma_get_n_reasons", guint, Prisma, enum),
+    D("mte_prisma_get_reason", c_char_p, Prisma, enum, guint, INT64_OUT),
+    D("mte_prisma_get_n_sources", guint, Prisma),
+    D("mte_prisma_get_source", c_char_p, Prisma, guint, ENUM_OUT, INT64_OUT),
+    D("mte_prisma_get_n_disagreements", guint, Prisma),
+    D("mte_prisma_get_disagreement", c_char_p, Prisma, guint, INT64_OUT, INT64_OUT),
+    D("mte_prisma_render", OWNED_STR, Prisma, enum, ERROR),
 )
 
 #: Exported functions the bindings deliberately do not call, with the reason.

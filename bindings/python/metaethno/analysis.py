@@ -18,15 +18,16 @@ Copyright 2026 the metaethno authors. SPDX-License-Identifier: LGPL-2.1-or-later
 from __future__ import annotations
 
 import weakref
-from ctypes import byref, c_uint
+from ctypes import byref, c_int, c_int64, c_uint
 from typing import Any, NamedTuple, Optional, Union
 
 from ._c import call, dec, enc, lib, take_string, take_strv
 from ._guard import at_exit, read_call, reads, reads1, writes
-from .enums import CellState, GroundingKind, ReportFormat, Severity, StudyOrder
+from .enums import (CellState, GroundingKind, PrismaCount, ReportFormat, Severity,
+                    SourceKind, StudyOrder)
 from .errors import ClosedError, StaleResultError
 from .model import (Concept, Construct, Entity, Framework, Project, Study,
-                    ThirdOrder, Translation, _index, _uint)
+                    ThirdOrder, Translation, _count_out, _EXCLUDED_BOXES, _index, _uint)
 
 #: Defaults the command line uses too (the C headers' MTE_*_DEFAULT_* values).
 RELATEDNESS_DEFAULT_THRESHOLD = 0.25
@@ -35,7 +36,8 @@ CHECK_DEFAULT_MIN_STUDIES = 2
 
 __all__ = ["RELATEDNESS_DEFAULT_THRESHOLD", "SUGGESTIONS_DEFAULT_THRESHOLD",
            "CHECK_DEFAULT_MIN_STUDIES", "Grid", "Relatedness", "TranslationTable", "CheckReport", "Issue",
-           "LineOfArgument", "Finding", "Coverage", "Suggestions", "Suggestion"]
+           "LineOfArgument", "Finding", "Coverage", "Suggestions", "Suggestion",
+           "Prisma", "PrismaSource", "Disagreement"]
 
 
 def _threshold(value, what: str) -> float:
@@ -798,3 +800,126 @@ class Suggestions(_Result):
                         "labels": [c.label for c in concepts], "affinity": s.affinity,
                         "n_studies": s.n_studies, "n_translations": s.n_translations})
         return out
+
+
+class PrismaSource(NamedTuple):
+    """One search as a row of the PRISMA identification box."""
+    name: str
+    kind: SourceKind
+    n_records: Optional[int]
+
+
+class Disagreement(NamedTuple):
+    """A count entered by hand that differs from the one computed from the
+    records: *what* is a box's name or a search's id."""
+    what: str
+    entered: Optional[int]
+    computed: Optional[int]
+
+
+class Prisma(_Result):
+    """The PRISMA 2020 flow counts, computed from the project when made.
+
+    Each box is the count entered by hand when there is one, else the count
+    computed from the searches, records and studies; None when neither
+    exists. Unlike the other results, a Prisma holds its own copy of every
+    count: it never goes stale, and reading it needs neither the project
+    nor the result open (only :meth:`render` does). Compute it again to see
+    later changes.
+    """
+
+    _free = staticmethod(lib.mte_prisma_free)
+    _render = staticmethod(lib.mte_prisma_render)
+
+    def __init__(self, project: Project):
+        read_call(project, self._compute, project)
+
+    def _compute(self, project: Project) -> None:
+        _Result.__init__(self, project, lib.mte_prisma_new(project._p()))
+        p = self._ptr
+        self._counts = {box.text: _count_out(lib.mte_prisma_get_count(p, int(box)))
+                        for box in PrismaCount}
+        self._entered = frozenset(box.text for box in PrismaCount
+                                  if lib.mte_prisma_is_entered(p, int(box)))
+        reasons = {}
+        for box in _EXCLUDED_BOXES:
+            listed = {}
+            for i in range(lib.mte_prisma_get_n_reasons(p, int(box))):
+                n = c_int64()
+                reason = dec(lib.mte_prisma_get_reason(p, int(box), i, byref(n)))
+                listed[reason] = n.value
+            reasons[box.text] = listed
+        self._reasons = reasons
+        sources = []
+        for i in range(lib.mte_prisma_get_n_sources(p)):
+            kind, n = c_int(), c_int64()
+            name = dec(lib.mte_prisma_get_source(p, i, byref(kind), byref(n)))
+            sources.append(PrismaSource(name, SourceKind(kind.value), _count_out(n.value)))
+        self._sources = sources
+        disagreements = []
+        for i in range(lib.mte_prisma_get_n_disagreements(p)):
+            entered, computed = c_int64(), c_int64()
+            what = dec(lib.mte_prisma_get_disagreement(p, i, byref(entered), byref(computed)))
+            disagreements.append(Disagreement(what, _count_out(entered.value),
+                                              _count_out(computed.value)))
+        self._disagreements = disagreements
+
+    def _p(self):
+        # Self-contained: the C counts borrow nothing from the project.
+        if self._ptr is None:
+            raise ClosedError("the Prisma was closed")
+        return self._ptr
+
+    @property
+    def stale(self) -> bool:
+        """Always False: the counts are a copy (see the class docstring)."""
+        return False
+
+    @property
+    def counts(self) -> dict[str, Optional[int]]:
+        """Every box by its PRISMA2020 name, in the diagram's order: the
+        count, or None when it is neither entered nor computable."""
+        return dict(self._counts)
+
+    def __getitem__(self, box: Union[PrismaCount, str]) -> Optional[int]:
+        return self._counts[PrismaCount.coerce(box, "PRISMA count").text]
+
+    @property
+    def entered(self) -> frozenset[str]:
+        """The names of the boxes whose count was entered by hand."""
+        return self._entered
+
+    def is_entered(self, box: Union[PrismaCount, str]) -> bool:
+        """Whether the box's count was entered by hand rather than computed."""
+        return PrismaCount.coerce(box, "PRISMA count").text in self._entered
+
+    @property
+    def reasons(self) -> dict[str, dict[str, int]]:
+        """For "dbr_excluded" and "other_excluded": each reason for
+        excluding reports and how many it excluded, in order of first
+        appearance."""
+        return {box: dict(listed) for box, listed in self._reasons.items()}
+
+    @property
+    def sources(self) -> list[PrismaSource]:
+        """One row per search: its source's name, kind and records found."""
+        return list(self._sources)
+
+    @property
+    def disagreements(self) -> list[Disagreement]:
+        """Entered counts that differ from those computed from the records."""
+        return list(self._disagreements)
+
+    def to_records(self) -> list[dict]:
+        """One record per box: ``name``, ``n`` (None when unknown), ``entered``."""
+        return [{"name": name, "n": n, "entered": name in self._entered}
+                for name, n in self._counts.items()]
+
+    def to_dataframe(self):
+        """:meth:`to_records` as a DataFrame; ``n`` has the nullable "Int64" dtype."""
+        from .frames import _frame
+        return _frame(self.to_records(), ["name", "n", "entered"], ints=["n"])
+
+    def __repr__(self) -> str:
+        return (f"<metaethno.Prisma new_studies={self._counts['new_studies']} "
+                f"new_reports={self._counts['new_reports']}>")

@@ -16,7 +16,8 @@ from ._c import dec, enc, lib
 __all__ = ["EntityKind", "ConstructOrder", "TranslationKind",
            "CerqualComponent", "Concern", "Confidence", "StudyField",
            "StudyOrder", "CellState", "Severity", "GroundingKind",
-           "ReportFormat", "DecisionKind"]
+           "ReportFormat", "DecisionKind", "ProtocolField", "SourceKind",
+           "RecordField", "RecordFate", "ExclusionStage", "PrismaCount"]
 
 
 class _Named(enum.IntEnum):
@@ -67,12 +68,13 @@ def _from_c(to_string):
     return names
 
 
-def _parser(parse, what: str):
-    """A from_string() classmethod over the library's own *_from_string."""
+def _parser(parse, what: str, invalid: int = -1):
+    """A from_string() classmethod over the library's own *_from_string,
+    which answers *invalid* (or any value below it) for an unknown name."""
     @classmethod
     def from_string(cls, name: str):
         value = parse(enc(name, f"{what} name"))
-        if value < 0:
+        if value <= invalid:
             raise ValueError(f"{name!r} is not a {what}")
         return cls(value)
     from_string.__func__.__doc__ = (
@@ -93,6 +95,8 @@ class EntityKind(_Named):
     ARGUMENT_LINK = 8
     FRAMEWORK = 9
     MEMO = 10
+    SEARCH = 11
+    RECORD = 12
     _text_table = _from_c(lib.mte_entity_kind_to_string)
 
 
@@ -217,3 +221,108 @@ class DecisionKind(_Named):
     NEW_CONCEPT = 3
     SET_ASIDE = 4
     _text_table = _from_c(lib.mte_decision_kind_to_string)
+
+
+class ProtocolField(_Named):
+    """The parts of the review protocol besides title, question and aim."""
+    RATIONALE = 0
+    INCLUSION = 1
+    EXCLUSION = 2
+    SEARCH_STRATEGY = 3
+    REGISTRATION = 4
+    _text_table = _from_c(lib.mte_protocol_field_to_string)
+
+    from_string = _parser(lib.mte_protocol_field_from_string, "protocol field")
+
+
+class SourceKind(_Named):
+    """Where a search looked. PRISMA 2020 puts databases and registers in
+    one arm of its flow diagram and every other kind in the second."""
+    DATABASE = 1
+    REGISTER = 2
+    WEBSITE = 3
+    ORGANISATION = 4
+    CITATION = 5
+    OTHER = 6
+    _text_table = _from_c(lib.mte_source_kind_to_string)
+
+    # mte_source_kind_from_string answers 0 (no kind) for an unknown name.
+    from_string = _parser(lib.mte_source_kind_from_string, "source kind", invalid=0)
+
+
+class RecordField(_Named):
+    """The text fields of a record's citation."""
+    TITLE = 0
+    SOURCE = 1
+    VOLUME = 2
+    ISSUE = 3
+    PAGES = 4
+    DOI = 5
+    URL = 6
+    ABSTRACT = 7
+    DATABASE = 8
+    NOTES = 9
+    _text_table = _from_c(lib.mte_record_field_to_string)
+
+    from_string = _parser(lib.mte_record_field_from_string, "record field")
+
+
+class RecordFate(_Named):
+    """What became of a record, stage by stage as in PRISMA 2020."""
+    UNSCREENED = 0
+    DUPLICATE = 1
+    REMOVED_AUTOMATION = 2
+    REMOVED_OTHER = 3
+    EXCLUDED_SCREENING = 4
+    SOUGHT = 5
+    NOT_RETRIEVED = 6
+    EXCLUDED_FULL_TEXT = 7
+    INCLUDED = 8
+    _text_table = _from_c(lib.mte_record_fate_to_string)
+
+    from_string = _parser(lib.mte_record_fate_from_string, "record fate")
+
+
+class ExclusionStage(_Named):
+    """When a study left the review; NONE while it is included."""
+    NONE = 0
+    FULL_TEXT = 1
+    APPRAISAL = 2
+    SYNTHESIS = 3
+    _text_table = _from_c(lib.mte_exclusion_stage_to_string)
+
+    from_string = _parser(lib.mte_exclusion_stage_from_string, "exclusion stage")
+
+
+class PrismaCount(_Named):
+    """The boxes of the PRISMA 2020 flow diagram. ``str()`` is the name the
+    PRISMA2020 R package gives the box ("dbr_sought_reports"); the member
+    name in lower case ("dbr_sought") is accepted too."""
+    PREVIOUS_STUDIES = 0
+    PREVIOUS_REPORTS = 1
+    DATABASE_RESULTS = 2
+    REGISTER_RESULTS = 3
+    WEBSITE_RESULTS = 4
+    ORGANISATION_RESULTS = 5
+    CITATION_RESULTS = 6
+    OTHER_RESULTS = 7
+    DUPLICATES = 8
+    EXCLUDED_AUTOMATIC = 9
+    EXCLUDED_OTHER = 10
+    RECORDS_SCREENED = 11
+    RECORDS_EXCLUDED = 12
+    DBR_SOUGHT = 13
+    DBR_NOT_RETRIEVED = 14
+    DBR_ASSESSED = 15
+    DBR_EXCLUDED = 16
+    OTHER_SOUGHT = 17
+    OTHER_NOT_RETRIEVED = 18
+    OTHER_ASSESSED = 19
+    OTHER_EXCLUDED = 20
+    NEW_STUDIES = 21
+    NEW_REPORTS = 22
+    TOTAL_STUDIES = 23
+    TOTAL_REPORTS = 24
+    _text_table = _from_c(lib.mte_prisma_count_to_string)
+
+    from_string = _parser(lib.mte_prisma_count_from_string, "PRISMA count")

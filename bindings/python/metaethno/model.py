@@ -28,7 +28,7 @@ import datetime as _dt
 import os
 import re
 import weakref
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, MutableMapping, Sequence
 from ctypes import byref, c_char_p, c_size_t
 from typing import TYPE_CHECKING, Any, Callable, Iterable, NamedTuple, Optional, Union
 
@@ -38,21 +38,23 @@ from ._c import (GUINT_MAX, TIME_MAX, call, dec, enc, g_free, lib, make_strv,
 from ._guard import (Guard, _refuse_read, at_exit, read_call, read_call_both, reads,
                      reads1, writes)
 from .enums import (CerqualComponent, Concern, Confidence, ConstructOrder,
-                    EntityKind, StudyField, StudyOrder, TranslationKind)
+                    EntityKind, ExclusionStage, PrismaCount, ProtocolField,
+                    RecordFate, RecordField, SourceKind, StudyField, StudyOrder,
+                    TranslationKind)
 from .errors import ClosedError, MetaethnoError, RemovedError
 
 #: The syntax of ids (and of level and question keys).
 ID_PATTERN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.:-]{0,255}")
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .analysis import (CheckReport, Grid, LineOfArgument, Relatedness,
+    from .analysis import (CheckReport, Grid, LineOfArgument, Prisma, Relatedness,
                            Suggestions, TranslationTable)
     from .session import Session
 
 __all__ = ["Project", "Entity", "Member", "Checklist", "Question", "Study",
            "Appraisal", "Construct", "Concept", "Translation", "ThirdOrder",
            "ArgumentLink", "Framework", "Level", "Classification", "Memo",
-           "EntityList", "Time", "RELATION_LEADS_TO", "RELATION_SHAPES",
+           "Search", "Record", "Protocol", "EntityList", "Time", "RELATION_LEADS_TO", "RELATION_SHAPES",
            "RELATION_IS_PART_OF"]
 
 #: Standard relations of argument links (any other non-empty text is allowed).
@@ -97,6 +99,64 @@ def _uint(value, what: str) -> int:
     if not 0 <= value <= GUINT_MAX:
         raise ValueError(f"{what} must lie between 0 and {GUINT_MAX}")
     return value
+
+
+#: Largest count the model holds (a C gint64).
+_COUNT_MAX = 2 ** 63 - 1
+#: MTE_COUNT_UNKNOWN: a count that was not recorded.
+_COUNT_UNKNOWN = -1
+
+
+def _count_out(value: int) -> Optional[int]:
+    return None if value == _COUNT_UNKNOWN else value
+
+
+def _count_in(value, what: str) -> int:
+    """A count for C: an int from 0, or None for "not recorded"."""
+    if value is None:
+        return _COUNT_UNKNOWN
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f"{what} must be an int or None, not {type(value).__name__}")
+    if not 0 <= value <= _COUNT_MAX:
+        raise ValueError(f"{what} must lie between 0 and {_COUNT_MAX}, or be None")
+    return value
+
+
+_EXCLUDED_BOXES = (PrismaCount.DBR_EXCLUDED, PrismaCount.OTHER_EXCLUDED)
+
+
+def _excluded_box(box) -> PrismaCount:
+    box = PrismaCount.coerce(box, "PRISMA count")
+    if box not in _EXCLUDED_BOXES:
+        raise ValueError(f"{box.text} has no reasons; expected dbr_excluded or other_excluded")
+    return box
+
+
+def _year_in(value) -> int:
+    """A publication year for C: 1 to 9999, or None (0, not recorded)."""
+    if value is None:
+        return 0
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError("year must be an int or None")
+    if not 1 <= value <= 9999:
+        raise ValueError("year must lie between 1 and 9999")
+    return value
+
+
+def _date_in(value) -> Optional[str]:
+    """A search date: "YYYY-MM-DD", "YYYY-MM" or "YYYY", a datetime.date, or None."""
+    if isinstance(value, _dt.datetime):
+        raise TypeError("date must be a str, a datetime.date (not a datetime) or None")
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if value is not None and not isinstance(value, str):
+        raise TypeError(f"date must be a str, a datetime.date or None, "
+                        f"not {type(value).__name__}")
+    return value
+
+
+def _set_strv(setter, pointer, values: list, what: str) -> None:
+    call(setter, pointer, make_strv(values, what) if values else None)
 
 
 def _listed(values, what: str) -> list:
@@ -458,9 +518,25 @@ class Project:
     @property
     @reads1
     def studies(self) -> "EntityList[Study]":
-        """The included studies, in the order they were added."""
+        """Every study, in the order it was added; excluded studies too
+        (they stay in the project as the audit trail, see :meth:`Study.exclude`)."""
         return EntityList(self, Study, lambda p: lib.mte_project_get_n_studies(p._p()),
                           lambda p, i: lib.mte_project_get_study(p._p(), i))
+
+    @property
+    @reads1
+    def included_studies(self) -> list["Study"]:
+        """The studies that are not excluded, in project order."""
+        p = self._p()
+        return [self._wrap(Study, lib.mte_project_get_study(p, i))
+                for i in range(lib.mte_project_get_n_studies(p))
+                if not lib.mte_study_is_excluded(lib.mte_project_get_study(p, i))]
+
+    @property
+    @reads1
+    def n_included_studies(self) -> int:
+        """How many studies are not excluded."""
+        return lib.mte_project_get_n_included_studies(self._p())
 
     @property
     @reads1
@@ -507,6 +583,20 @@ class Project:
         """Memos: the team's notes, optionally about one entity."""
         return EntityList(self, Memo, lambda p: lib.mte_project_get_n_memos(p._p()),
                           lambda p, i: lib.mte_project_get_memo(p._p(), i))
+
+    @property
+    @reads1
+    def searches(self) -> "EntityList[Search]":
+        """The searches (phase 2), in the order they were added."""
+        return EntityList(self, Search, lambda p: lib.mte_project_get_n_searches(p._p()),
+                          lambda p, i: lib.mte_project_get_search(p._p(), i))
+
+    @property
+    @reads1
+    def records(self) -> "EntityList[Record]":
+        """The records the searches found, and their screening."""
+        return EntityList(self, Record, lambda p: lib.mte_project_get_n_records(p._p()),
+                          lambda p, i: lib.mte_project_get_record(p._p(), i))
 
     # adding
 
@@ -622,6 +712,191 @@ class Project:
                                      enc(id, "id", nullable=True),
                                      self._ref(subject, "subject", nullable=True),
                                      self._ref(author, "author", nullable=True), enc(text, "text")))
+
+    def add_search(self, kind: Union[SourceKind, str], source: str, *,
+                   id: Optional[str] = None, date: Union[str, _dt.date, None] = None,
+                   query: Optional[str] = None, n_records: Optional[int] = None,
+                   run_by: Union["Member", str, None] = None,
+                   notes: Optional[str] = None) -> "Search":
+        """Add a search of *source* (e.g. "MEDLINE (Ovid)"), a *kind* of
+        source ("database", "register", "website", "organisation",
+        "citation", "other"); the id is derived from *source* when None.
+        The optional arguments set the search's properties; when one is
+        refused, no search is added."""
+        kind = SourceKind.coerce(kind, "source kind")
+        n = _count_in(n_records, "n_records")
+        return self._add_search(kind, source, id, _date_in(date), query, n,
+                                run_by, notes)
+
+    @writes
+    def _add_search(self, kind, source, id, date, query, n_records, run_by, notes):
+        search = self._wrap(Search, call(lib.mte_project_add_search, self._p(),
+                                         enc(id, "id", nullable=True), int(kind),
+                                         enc(source, "source")))
+        try:
+            p = search._p()
+            if date is not None:
+                call(lib.mte_search_set_date, p, enc(date, "date", nullable=True))
+            if query is not None:
+                call(lib.mte_search_set_query, p, enc(query, "query", nullable=True))
+            if run_by is not None:
+                call(lib.mte_search_set_run_by, p, self._ref(run_by, "run_by", nullable=True))
+            if notes is not None:
+                call(lib.mte_search_set_notes, p, enc(notes, "notes", nullable=True))
+            lib.mte_search_set_n_records(p, n_records)
+        except BaseException:
+            self._remove(search._idb, False)
+            raise
+        return search
+
+    def add_record(self, id: Optional[str] = None, *,
+                   authors: Optional[Iterable[str]] = None, year: Optional[int] = None,
+                   keywords: Optional[Iterable[str]] = None,
+                   searches: Iterable[Union["Search", str]] = (),
+                   **fields: Optional[str]) -> "Record":
+        """Add an unscreened record ("record-N" when *id* is None).
+
+        *fields* are its citation's text fields by name (``title``,
+        ``source``, ``volume``, ``issue``, ``pages``, ``doi``, ``url``,
+        ``abstract``, ``database``, ``notes``); *searches* the searches that
+        found it. When anything is refused, no record is added.
+        """
+        coerced = [(RecordField.coerce(name, "record field"), value)
+                   for name, value in fields.items()]
+        return self._add_record(
+            id, coerced, None if authors is None else _listed(authors, "authors"), year,
+            None if keywords is None else _listed(keywords, "keywords"),
+            _listed(searches, "searches"))
+
+    @writes
+    def _add_record(self, id, fields, authors, year, keywords, searches) -> "Record":
+        record = self._wrap(Record, call(lib.mte_project_add_record, self._p(),
+                                         enc(id, "id", nullable=True)))
+        try:
+            p = record._p()
+            for field, value in fields:
+                call(lib.mte_record_set_field, p, int(field),
+                     enc(value, field.text, nullable=True))
+            if authors is not None:
+                _set_strv(lib.mte_record_set_authors, p, authors, "authors")
+            if keywords is not None:
+                _set_strv(lib.mte_record_set_keywords, p, keywords, "keywords")
+            if year is not None:
+                call(lib.mte_record_set_year, p, _year_in(year))
+            for search in searches:
+                call(lib.mte_record_add_search, p, self._ref(search, "search"))
+        except BaseException:
+            self._remove(record._idb, False)
+            raise
+        return record
+
+    # the protocol, the counts entered by hand, PRISMA
+
+    @property
+    @reads1
+    def protocol(self) -> "Protocol":
+        """The review protocol as a live mapping from field name
+        ("rationale", "inclusion", "exclusion", "search-strategy",
+        "registration") to text; assigning None or "" clears a field."""
+        self._p()
+        return Protocol(self)
+
+    @reads
+    def get_stage_count(self, box: Union[PrismaCount, str]) -> Optional[int]:
+        """The count entered by hand for a PRISMA box, or None."""
+        box = PrismaCount.coerce(box, "PRISMA count")
+        return _count_out(lib.mte_project_get_stage_count(self._p(), int(box)))
+
+    def set_stage_count(self, box: Union[PrismaCount, str], value: Optional[int]) -> None:
+        """Enter a PRISMA box's count by hand (None removes it), for reviews
+        that did not keep every record. The two "excluded" boxes take
+        their reasons instead: see :meth:`set_exclusion_count`."""
+        box = PrismaCount.coerce(box, "PRISMA count")
+        if box in _EXCLUDED_BOXES:
+            raise ValueError(f"{box.text} is counted per reason: use set_exclusion_count()")
+        self._set_stage_count(box, _count_in(value, "value"))
+
+    @writes
+    def _set_stage_count(self, box, value) -> None:
+        lib.mte_project_set_stage_count(self._p(), int(box), value)
+
+    @property
+    @reads1
+    def stage_counts(self) -> dict[str, int]:
+        """Every count entered by hand, by PRISMA box name, in box order
+        (the two "excluded" boxes as the total of their reasons)."""
+        p = self._p()
+        out = {}
+        for box in PrismaCount:
+            if box in _EXCLUDED_BOXES:
+                n = lib.mte_project_get_n_exclusion_counts(p, int(box))
+                if n:
+                    out[box.text] = sum(lib.mte_project_get_exclusion_count(p, int(box), i, None)
+                                        for i in range(n))
+                continue
+            value = lib.mte_project_get_stage_count(p, int(box))
+            if value != _COUNT_UNKNOWN:
+                out[box.text] = value
+        return out
+
+    @reads
+    def exclusion_counts(self, box: Union[PrismaCount, str] = PrismaCount.DBR_EXCLUDED
+                         ) -> dict[str, int]:
+        """The reasons entered by hand for an "excluded" box
+        ("dbr_excluded" or "other_excluded") and their counts, in order."""
+        box = _excluded_box(box)
+        p = self._p()
+        out = {}
+        for i in range(lib.mte_project_get_n_exclusion_counts(p, int(box))):
+            reason = c_char_p()
+            n = lib.mte_project_get_exclusion_count(p, int(box), i, byref(reason))
+            out[dec(reason.value)] = n
+        return out
+
+    def set_exclusion_count(self, reason: str, value: Optional[int], *,
+                            box: Union[PrismaCount, str] = PrismaCount.DBR_EXCLUDED) -> None:
+        """Enter how many reports were excluded at full text for *reason*
+        (None removes the reason), in *box* ("dbr_excluded", the default,
+        or "other_excluded")."""
+        box = _excluded_box(box)
+        value = _count_in(value, "value")
+        self._set_exclusion_count(box, reason, value)
+
+    @writes
+    def _set_exclusion_count(self, box, reason, value) -> None:
+        call(lib.mte_project_set_exclusion_count, self._p(), int(box),
+             enc(reason, "reason"), value)
+
+    def prisma(self) -> "Prisma":
+        """The PRISMA 2020 flow counts, computed from the project now."""
+        from .analysis import Prisma
+        return Prisma(self)
+
+    @property
+    @reads1
+    def load_warnings(self) -> list[str]:
+        """What the load that made this project found and the next save will
+        not keep (XML comments, processing instructions), one line each,
+        "NAME:LINE:COLUMN: ..."; empty for a new project or a lossless load."""
+        p = self._p()
+        return [dec(lib.mte_project_get_load_warning(p, i))
+                for i in range(lib.mte_project_get_n_load_warnings(p))]
+
+    # tables
+
+    def to_records(self, table: str) -> list[dict]:
+        """One of the project's tables as a list of dicts: "studies",
+        "appraisals", "cerqual", "searches", "records" or "prisma"
+        (see :mod:`metaethno.frames`)."""
+        from . import frames
+        return frames.to_records(self, table)
+
+    def to_dataframe(self, table: str):
+        """:meth:`to_records` as a pandas DataFrame, with nullable integer
+        columns as "Int64" and times as UTC datetimes (ImportError without
+        pandas)."""
+        from . import frames
+        return frames.to_dataframe(self, table)
 
     # the translation session and the analyses
 
@@ -1230,9 +1505,73 @@ class Study(Entity):
             raise
         return construct
 
+    # inclusion
+
+    @writes
+    def exclude(self, stage: Union[ExclusionStage, str], reason: str,
+                reviewer: Union["Member", str, None] = None, when: Time = None) -> None:
+        """Exclude the study at *stage* ("full-text", "appraisal",
+        "synthesis") for *reason*, replacing an earlier exclusion.
+
+        The study, its constructs and appraisal stay in the project and its
+        file (the audit trail), but it leaves every analysis: grid,
+        relatedness, study orders and the session, the translation table,
+        saturation, support, coverage and suggestions. A missing or empty
+        *reason* raises InvalidValueError.
+        """
+        stage = ExclusionStage.coerce(stage, "exclusion stage")
+        if stage == ExclusionStage.NONE:
+            raise ValueError("stage 'none' is no exclusion: use include()")
+        call(lib.mte_study_exclude, self._p(), int(stage),
+             enc(reason, "reason", nullable=True),
+             self._project._ref(reviewer, "reviewer", nullable=True), _time_in(when, "when"))
+
+    @writes
+    def include(self) -> None:
+        """Include the study again, forgetting its exclusion."""
+        lib.mte_study_include(self._p())
+
+    @property
+    @reads1
+    def excluded(self) -> bool:
+        """Whether the study was excluded (see :meth:`exclude`)."""
+        return bool(lib.mte_study_is_excluded(self._p()))
+
+    @property
+    @reads1
+    def exclusion_stage(self) -> ExclusionStage:
+        """When the study was excluded; ``ExclusionStage.NONE`` (false) while included."""
+        return ExclusionStage(lib.mte_study_get_exclusion_stage(self._p()))
+
+    @property
+    @reads1
+    def exclusion_reason(self) -> Optional[str]:
+        """Why the study was excluded; None while included."""
+        return dec(lib.mte_study_get_exclusion_reason(self._p()))
+
+    @property
+    @reads1
+    def exclusion_reviewer(self) -> Optional["Member"]:
+        """Who excluded the study, or None."""
+        return self._project._wrap(Member, lib.mte_study_get_exclusion_reviewer(self._p()))
+
+    @property
+    @reads1
+    def exclusion_time(self) -> Optional[_dt.datetime]:
+        """When the study was excluded, or None (not recorded, or included)."""
+        return _time_out(lib.mte_study_get_exclusion_time(self._p()))
+
+    @property
+    @reads1
+    def reports(self) -> list["Record"]:
+        """The included records that report this study."""
+        self._p()
+        return [r for r in self._project.records if r.study == self]
+
     def _describe(self):
         year = self.year
-        return f" ({year})" if year else ""
+        excluded = " excluded" if self.excluded else ""
+        return (f" ({year})" if year else "") + excluded
 
 
 class Construct(Entity):
@@ -1648,6 +1987,334 @@ class Memo(Entity):
                  doc="text: the memo.")
 
 
+class Search(Entity):
+    """One search of one source (phase 2): where, when, the query, how many
+    records it found and who ran it."""
+    __slots__ = ()
+    _kind = EntityKind.SEARCH
+    _ptype = _decl.Search
+    _lookup = staticmethod(lib.mte_project_lookup_search)
+    _get_id = staticmethod(lib.mte_search_get_id)
+
+    @property
+    @reads1
+    def kind(self) -> SourceKind:
+        """Where the search looked (assignable)."""
+        return SourceKind(lib.mte_search_get_kind(self._p()))
+
+    @kind.setter
+    @writes
+    def kind(self, value: Union[SourceKind, str]) -> None:
+        value = SourceKind.coerce(value, "source kind")
+        lib.mte_search_set_kind(self._p(), int(value))
+
+    source = _text(lib.mte_search_get_source, lib.mte_search_set_source, nullable=False,
+                   doc="source: the source's name, e.g. \"MEDLINE (Ovid)\"; never empty.")
+
+    @property
+    @reads1
+    def date(self) -> Optional[str]:
+        """When the search was run: "YYYY-MM-DD", "YYYY-MM" or "YYYY", or
+        None. Assign such a str, a ``datetime.date`` or None."""
+        return dec(lib.mte_search_get_date(self._p()))
+
+    @date.setter
+    def date(self, value: Union[str, _dt.date, None]) -> None:
+        self._set_date(_date_in(value))
+
+    @writes
+    def _set_date(self, value) -> None:
+        call(lib.mte_search_set_date, self._p(), enc(value, "date", nullable=True))
+
+    query = _text(lib.mte_search_get_query, lib.mte_search_set_query,
+                  doc="query: the query as run (may span lines), or None.")
+    notes = _text(lib.mte_search_get_notes, lib.mte_search_set_notes,
+                  doc="notes: limits, filters and other notes, or None.")
+
+    @property
+    @reads1
+    def n_records(self) -> Optional[int]:
+        """How many records the search found, as the team recorded it, or None."""
+        return _count_out(lib.mte_search_get_n_records(self._p()))
+
+    @n_records.setter
+    def n_records(self, value: Optional[int]) -> None:
+        self._set_n_records(_count_in(value, "n_records"))
+
+    @writes
+    def _set_n_records(self, value: int) -> None:
+        lib.mte_search_set_n_records(self._p(), value)
+
+    @property
+    @reads1
+    def run_by(self) -> Optional[Member]:
+        """The team member who ran the search, or None."""
+        return self._project._wrap(Member, lib.mte_search_get_run_by(self._p()))
+
+    @run_by.setter
+    @writes
+    def run_by(self, member: Union[Member, str, None]) -> None:
+        call(lib.mte_search_set_run_by, self._p(),
+             self._project._ref(member, "run_by", nullable=True))
+
+    @property
+    @reads1
+    def records(self) -> list["Record"]:
+        """The records that list this search, in project order."""
+        self._p()
+        return [r for r in self._project.records if self in r.searches]
+
+    def _describe(self):
+        return f" {self.kind.text} {self.source!r}"
+
+
+def _record_field(field: RecordField):
+    number = int(field)
+
+    def fget(self):
+        # reads1, written out, as in _text.
+        guard = self._project._guard
+        with guard.lock:
+            if guard.writing:
+                raise _refuse_read()
+            value = lib.mte_record_get_field(self._p(), number)
+        return None if value is None else value.decode("utf-8")
+
+    @writes
+    def fset(self, value):
+        call(lib.mte_record_set_field, self._p(), number, enc(value, field.text, nullable=True))
+    return property(fget, fset, doc=f"The record's {field.text}, or None "
+                                    "(setting None or \"\" clears it).")
+
+
+class Record(Entity):
+    """A reference the searches found (one per record), with its citation,
+    the searches that found it and its fate in screening."""
+    __slots__ = ()
+    _kind = EntityKind.RECORD
+    _ptype = _decl.Record
+    _lookup = staticmethod(lib.mte_project_lookup_record)
+    _get_id = staticmethod(lib.mte_record_get_id)
+
+    title = _record_field(RecordField.TITLE)
+    source = _record_field(RecordField.SOURCE)
+    volume = _record_field(RecordField.VOLUME)
+    issue = _record_field(RecordField.ISSUE)
+    pages = _record_field(RecordField.PAGES)
+    doi = _record_field(RecordField.DOI)
+    url = _record_field(RecordField.URL)
+    abstract = _record_field(RecordField.ABSTRACT)
+    database = _record_field(RecordField.DATABASE)
+    notes = _record_field(RecordField.NOTES)
+
+    @reads
+    def get_field(self, field: Union[RecordField, str]) -> Optional[str]:
+        """A citation field by enum or name ("doi")."""
+        field = RecordField.coerce(field, "record field")
+        return dec(lib.mte_record_get_field(self._p(), int(field)))
+
+    @writes
+    def set_field(self, field: Union[RecordField, str], value: Optional[str]) -> None:
+        """Set a citation field by enum or name; None or "" clears it."""
+        field = RecordField.coerce(field, "record field")
+        call(lib.mte_record_set_field, self._p(), int(field),
+             enc(value, field.text, nullable=True))
+
+    @property
+    @reads1
+    def fields(self) -> dict[str, str]:
+        """Every recorded citation field, by name."""
+        p = self._p()
+        out = {}
+        for field in RecordField:
+            value = lib.mte_record_get_field(p, int(field))
+            if value is not None:
+                out[field.text] = dec(value)
+        return out
+
+    @property
+    @reads1
+    def authors(self) -> list[str]:
+        """The authors in order, each "Family, Given" (assign a list to replace them)."""
+        return read_strv(lib.mte_record_get_authors(self._p()))
+
+    @authors.setter
+    def authors(self, value: Iterable[str]) -> None:
+        self._write_strv(lib.mte_record_set_authors, _listed(value, "authors"), "authors")
+
+    @property
+    @reads1
+    def keywords(self) -> list[str]:
+        """The keywords (assign a list to replace them)."""
+        return read_strv(lib.mte_record_get_keywords(self._p()))
+
+    @keywords.setter
+    def keywords(self, value: Iterable[str]) -> None:
+        self._write_strv(lib.mte_record_set_keywords, _listed(value, "keywords"), "keywords")
+
+    @writes
+    def _write_strv(self, setter, values: list, what: str) -> None:
+        _set_strv(setter, self._p(), values, what)
+
+    @property
+    @reads1
+    def year(self) -> Optional[int]:
+        """Publication year (1–9999), or None."""
+        return lib.mte_record_get_year(self._p()) or None
+
+    @year.setter
+    def year(self, value: Optional[int]) -> None:
+        self._set_year(_year_in(value))
+
+    @writes
+    def _set_year(self, value: int) -> None:
+        call(lib.mte_record_set_year, self._p(), value)
+
+    @property
+    @reads1
+    def searches(self) -> EntityList[Search]:
+        """The searches that found the record, in the order added."""
+        return EntityList(self, Search, lambda r: lib.mte_record_get_n_searches(r._p()),
+                          lambda r, i: lib.mte_record_get_search(r._p(), i))
+
+    @writes
+    def add_search(self, search: Union[Search, str]) -> None:
+        """Record that *search* found the record too (nothing if listed)."""
+        call(lib.mte_record_add_search, self._p(), self._project._ref(search, "search"))
+
+    @writes
+    def remove_search(self, search: Union[Search, str]) -> bool:
+        """Drop a search from the record; False when it was not listed."""
+        ref = self._project._ref(search, "search")
+        pointer = lib.mte_project_lookup_search(self._project._p(), ref)
+        if not pointer:
+            return False
+        return bool(lib.mte_record_remove_search(self._p(), pointer))
+
+    @property
+    @reads1
+    def fate(self) -> RecordFate:
+        """What became of the record (set with :meth:`set_fate`)."""
+        return RecordFate(lib.mte_record_get_fate(self._p()))
+
+    @writes
+    def set_fate(self, fate: Union[RecordFate, str],
+                 target: Union["Record", Study, str, None] = None,
+                 reason: Optional[str] = None,
+                 decided_by: Union[Member, str, None] = None,
+                 decided: Time = None) -> None:
+        """Decide what became of the record, replacing any earlier decision.
+
+        *target* is the record it duplicates for "duplicate" and the study
+        it reports for "included", None otherwise; *reason* is required for
+        "excluded-full-text"; "unscreened" undoes a decision and takes no
+        reason, decider or time. Raises InvalidValueError (or
+        NotFoundError, WrongKindError for a bad id), leaving the record as
+        it was.
+        """
+        fate = RecordFate.coerce(fate, "record fate")
+        call(lib.mte_record_set_fate, self._p(), int(fate),
+             self._project._ref(target, "target", nullable=True),
+             enc(reason, "reason", nullable=True),
+             self._project._ref(decided_by, "decided_by", nullable=True),
+             _time_in(decided, "decided"))
+
+    @property
+    @reads1
+    def reason(self) -> Optional[str]:
+        """The reason given for the fate, or None."""
+        return dec(lib.mte_record_get_reason(self._p()))
+
+    @property
+    @reads1
+    def duplicate_of(self) -> Optional["Record"]:
+        """For a duplicate, the record it duplicates; else None."""
+        return self._project._wrap(Record, lib.mte_record_get_duplicate_of(self._p()))
+
+    @property
+    @reads1
+    def study(self) -> Optional[Study]:
+        """For an included record, the study it reports; else None."""
+        return self._project._wrap(Study, lib.mte_record_get_study(self._p()))
+
+    @property
+    @reads1
+    def decided_by(self) -> Optional[Member]:
+        """Who decided the fate, or None."""
+        return self._project._wrap(Member, lib.mte_record_get_decided_by(self._p()))
+
+    @property
+    @reads1
+    def decided(self) -> Optional[_dt.datetime]:
+        """When the fate was decided, or None."""
+        return _time_out(lib.mte_record_get_decided(self._p()))
+
+    def _describe(self):
+        title = self.title
+        return f" {self.fate.text}" + (f" {title!r}" if title else "")
+
+
+def _protocol_field(field) -> ProtocolField:
+    return ProtocolField.coerce(field, "protocol field")
+
+
+class Protocol(MutableMapping):
+    """The review protocol: a live mapping from field name ("rationale",
+    "inclusion", "exclusion", "search-strategy", "registration") to its
+    text. Only recorded fields are keys; assigning None or "" (or ``del``)
+    clears one. Keys may also be :class:`ProtocolField` members. A name
+    that is no protocol field raises ValueError."""
+
+    __slots__ = ("_project",)
+
+    def __init__(self, project: Project):
+        self._project = project
+
+    @reads
+    def __getitem__(self, field) -> str:
+        field = _protocol_field(field)
+        value = lib.mte_project_get_protocol(self._project._p(), int(field))
+        if value is None:
+            raise KeyError(field.text)
+        return dec(value)
+
+    @writes
+    def __setitem__(self, field, text: Optional[str]) -> None:
+        field = _protocol_field(field)
+        call(lib.mte_project_set_protocol, self._project._p(), int(field),
+             enc(text, field.text, nullable=True))
+
+    @writes
+    def __delitem__(self, field) -> None:
+        field = _protocol_field(field)
+        p = self._project._p()
+        if lib.mte_project_get_protocol(p, int(field)) is None:
+            raise KeyError(field.text)
+        call(lib.mte_project_set_protocol, p, int(field), None)
+
+    @reads1
+    def _names(self) -> list[str]:
+        p = self._project._p()
+        return [f.text for f in ProtocolField
+                if lib.mte_project_get_protocol(p, int(f)) is not None]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names())
+
+    def __len__(self) -> int:
+        return len(self._names())
+
+    def __contains__(self, field) -> bool:
+        try:
+            field = _protocol_field(field)
+        except (TypeError, ValueError):
+            return False
+        return field.text in self._names()
+
+    def __repr__(self) -> str:
+        return f"<metaethno.Protocol {dict(self)!r}>"
+
+
 _CLASSES = {cls._kind: cls for cls in (Member, Checklist, Study, Construct, Concept,
                                         Translation, ThirdOrder, ArgumentLink,
-                                        Framework, Memo)}
+                                        Framework, Memo, Search, Record)}
