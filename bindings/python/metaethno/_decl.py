@@ -567,6 +567,16 @@ UNWRAPPED: dict[str, str] = {
     "mte_entity_get_project":
         "every Python entity already holds its Project; asking C would only "
         "return the pointer the entity was resolved through",
+    "mte_grid_get_project":
+        "every Python result already holds its Project (result.project)",
+    "mte_relatedness_get_project":
+        "every Python result already holds its Project (result.project)",
+    "mte_translation_table_get_project":
+        "every Python result already holds its Project (result.project)",
+    "mte_line_of_argument_get_project":
+        "every Python result already holds its Project (result.project)",
+    "mte_suggestions_get_project":
+        "every Python result already holds its Project (result.project)",
     "mte_project_file_get_path":
         "ProjectFile keeps the path object it was opened with (str, bytes or "
         "os.PathLike), which the C copy, bytes only, would lose",
