@@ -1054,13 +1054,11 @@ add_entity (MteProject  *project,
   return done_line ("added", entity);
 }
 
-static int
-print_kinds (FILE *out, gboolean relations)
+static void
+print_kinds (FILE *out)
 {
   for (guint i = 0; i < G_N_ELEMENTS (kind_specs); i++)
-    if (relations || kind_specs[i].change != NULL)
-      fprintf (out, "  %-12s %s\n", kind_specs[i].kind, kind_specs[i].summary);
-  return MTE_CLI_EXIT_OK;
+    fprintf (out, "  %-12s %s\n", kind_specs[i].kind, kind_specs[i].summary);
 }
 
 int
@@ -1086,8 +1084,11 @@ mte_cli_add (int    argc,
       r.spec = find_spec (argv[1]);
       if (r.spec == NULL)
         {
-          mte_cli_usage_error ("add", "unknown kind '%s'; one of:", argv[1]);
-          return print_kinds (stderr, TRUE), MTE_CLI_EXIT_USAGE;
+          g_autoptr(GString) kinds = g_string_new (NULL);
+
+          for (guint i = 0; i < G_N_ELEMENTS (kind_specs); i++)
+            g_string_append_printf (kinds, "%s%s", i > 0 ? ", " : "", kind_specs[i].kind);
+          return mte_cli_usage_error ("add", "unknown kind '%s' (%s)", argv[1], kinds->str);
         }
       argc--;
       argv++;
@@ -1099,7 +1100,7 @@ mte_cli_add (int    argc,
         {
           printf ("Usage:\n  %s add KIND FILE [--FIELD VALUE…]\n\n"
                   "Add an entity to the project FILE. KIND is one of:\n", mte_cli_program);
-          print_kinds (stdout, TRUE);
+          print_kinds (stdout);
           printf ("\nRun '%s add KIND --help' for the fields of a kind.\n", mte_cli_program);
           return MTE_CLI_EXIT_OK;
         }
