@@ -22,7 +22,10 @@ typedef struct {
 enum {
   ROW_MEMBERS,
   ROW_CHECKLISTS,
+  ROW_SEARCHES,
+  ROW_RECORDS,
   ROW_STUDIES,
+  ROW_EXCLUDED,
   ROW_FIRST_ORDER,
   ROW_SECOND_ORDER,
   ROW_CONCEPTS,
@@ -185,7 +188,13 @@ summarise (const MteProject *project,
            mte_project_get_n_members (project));
   set_row (summary, ROW_CHECKLISTS, "Appraisal checklists", "checklists",
            mte_project_get_n_checklists (project));
+  set_row (summary, ROW_SEARCHES, "Searches", "searches",
+           mte_project_get_n_searches (project));
+  set_row (summary, ROW_RECORDS, "Records", "records",
+           mte_project_get_n_records (project));
   set_row (summary, ROW_STUDIES, "Studies", "studies", summary->n_studies);
+  set_row (summary, ROW_EXCLUDED, "Excluded studies", "excluded_studies",
+           summary->n_studies - mte_project_get_n_included_studies (project));
   set_row (summary, ROW_FIRST_ORDER, "First-order constructs",
            "first_order_constructs", first_order);
   set_row (summary, ROW_SECOND_ORDER, "Second-order constructs",
@@ -328,6 +337,48 @@ append_studies (GString       *out,
   g_string_append (out, column_legend);
 }
 
+/* Excluded studies stay in the file with their appraisal: say which, when
+ * and why, so that the audit trail is visible. */
+static void
+append_excluded (GString          *out,
+                 const MteProject *project)
+{
+  guint n = mte_project_get_n_studies (project);
+
+  if (mte_project_get_n_included_studies (project) == n)
+    return;
+  g_string_append (out, "\nExcluded studies (left out of every analysis)\n");
+  for (guint i = 0; i < n; i++)
+    {
+      MteStudy *study = mte_project_get_study (project, i);
+      MteMember *by = mte_study_get_exclusion_reviewer (study);
+      gint64 when = mte_study_get_exclusion_time (study);
+      g_autofree char *id = NULL;
+      g_autofree char *reason = NULL;
+
+      if (!mte_study_is_excluded (study))
+        continue;
+      id = mte_cli_fit (mte_study_get_id (study), G_MAXSIZE);
+      reason = mte_cli_fit (mte_study_get_exclusion_reason (study), G_MAXSIZE);
+      g_string_append_printf (out, "  %s: excluded at %s", id,
+                              mte_exclusion_stage_to_string (mte_study_get_exclusion_stage (study)));
+      if (by != NULL)
+        {
+          g_autofree char *who = mte_cli_fit (mte_member_get_id (by), G_MAXSIZE);
+          g_string_append_printf (out, " by %s", who);
+        }
+      if (when != 0)
+        {
+          g_autofree char *time = mte_cli_format_time (when);
+          g_string_append_printf (out, " on %s", time);
+        }
+      g_string_append_printf (out, " (%u appraisal %s): %s\n",
+                              mte_study_get_n_appraisals (study),
+                              mte_study_get_n_appraisals (study) == 1 ? "answer" : "answers",
+                              reason);
+    }
+}
+
 static char *
 format_text (const char       *name,
              const MteProject *project,
@@ -347,6 +398,7 @@ format_text (const char       *name,
   mte_cli_append_session_summary (out, project, label_width);
   append_counts (out, summary);
   append_studies (out, summary);
+  append_excluded (out, project);
 
   return g_string_free (out, FALSE);
 }
@@ -399,6 +451,25 @@ format_json (const char       *name,
       mte_cli_json_add_count (builder, "second_order_constructs", row->second_order);
       mte_cli_json_add_count (builder, "concepts_expressed", row->concepts);
       mte_cli_json_add_count (builder, "translations", row->translations);
+      mte_cli_json_add_count (builder, "appraisal_answers",
+                              mte_study_get_n_appraisals (row->study));
+      json_builder_set_member_name (builder, "exclusion");
+      if (mte_study_is_excluded (row->study))
+        {
+          MteMember *by = mte_study_get_exclusion_reviewer (row->study);
+          gint64 when = mte_study_get_exclusion_time (row->study);
+          g_autofree char *time = when != 0 ? mte_cli_format_time (when) : NULL;
+
+          json_builder_begin_object (builder);
+          mte_cli_json_add_string (builder, "stage",
+                                   mte_exclusion_stage_to_string (mte_study_get_exclusion_stage (row->study)));
+          mte_cli_json_add_string (builder, "reason", mte_study_get_exclusion_reason (row->study));
+          mte_cli_json_add_string (builder, "reviewer", by != NULL ? mte_member_get_id (by) : NULL);
+          mte_cli_json_add_string (builder, "time", time);
+          json_builder_end_object (builder);
+        }
+      else
+        json_builder_add_null_value (builder);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -434,9 +505,10 @@ mte_cli_info (int    argc,
   context = mte_cli_option_context_new (
     "info", "FILE",
     "Summarise the project FILE: its title, question, format version and\n"
-    "dates; how many of each kind of entity it holds; and, for each study,\n"
+    "dates; how many of each kind of entity it holds; for each study,\n"
     "its constructs, the key concepts it expresses and the translations\n"
-    "that involve it.",
+    "that involve it; and the excluded studies with stage, reviewer, time\n"
+    "and reason.",
     "FILE may be '-' for standard input. With --json the same summary is\n"
     "printed as one JSON object; times are ISO 8601 in UTC and values not\n"
     "recorded are null.\n"

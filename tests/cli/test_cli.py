@@ -64,7 +64,10 @@ STARTER_TITLE = ("Illustrative starter: racially minoritised adults' "
 STARTER_COUNTS = {
     'members': 3,
     'checklists': 1,
+    'searches': 0,
+    'records': 0,
     'studies': 4,
+    'excluded_studies': 0,
     'first_order_constructs': 12,
     'second_order_constructs': 11,
     'concepts': 6,
@@ -116,7 +119,10 @@ def xml_counts(path):
     return {
         'members': pairs['members', 'member'],
         'checklists': pairs['checklists', 'checklist'],
+        'searches': pairs['searches', 'search'],
+        'records': pairs['records', 'record'],
         'studies': pairs['studies', 'study'],
+        'excluded_studies': pairs['study', 'exclusion'],
         'first_order_constructs': pairs['construct', 'first'],
         'second_order_constructs': pairs['construct', 'second'],
         'concepts': pairs['concepts', 'concept'],
@@ -380,7 +386,7 @@ class TestInfo(CliTestCase):
         self.assertEqual(info['file'], STARTER)
         self.assertEqual(info['title'], STARTER_TITLE)
         self.assertTrue(info['question'].startswith('How do racially minoritised'))
-        self.assertEqual(info['format_version'], '1.0')
+        self.assertEqual(info['format_version'], '1.1')
         self.assertEqual(info['created'], '2026-01-05T09:00:00Z')
         self.assertEqual(info['modified'], '2026-02-20T16:30:00Z')
         self.assertEqual(info['counts'], STARTER_COUNTS)
@@ -412,10 +418,12 @@ class TestInfo(CliTestCase):
         text = self.text(proc.stdout)
         self.assertRegex(text, r'(?m)^File: +%s$' % re.escape(STARTER))
         self.assertIn('Illustrative starter', text)
-        self.assertRegex(text, r'(?m)^Format: +1\.0$')
+        self.assertRegex(text, r'(?m)^Format: +1\.1$')
         self.assertRegex(text, r'(?m)^Modified: +2026-02-20T16:30:00Z$')
         labels = {
             'members': 'Team members', 'studies': 'Studies',
+            'searches': 'Searches', 'records': 'Records',
+            'excluded_studies': 'Excluded studies',
             'first_order_constructs': 'First-order constructs',
             'second_order_constructs': 'Second-order constructs',
             'concepts': 'Key concepts',
