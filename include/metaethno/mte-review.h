@@ -665,7 +665,7 @@ MTE_API int mte_exclusion_stage_from_string (const char *name);
  * mte_study_exclude:
  * @study: a study
  * @stage: when it was excluded; not %MTE_EXCLUSION_NONE
- * @reason: why; not NULL, not empty
+ * @reason: (nullable): why; NULL or "" is refused with INVALID_VALUE
  * @reviewer_id: (nullable): the id of the member who decided
  * @when: the time of the decision, 0 (not recorded) to %MTE_TIME_MAX
  * @error: return location for a #GError
