@@ -779,7 +779,7 @@ set_link (MteProject *project, const char *file, MteArgumentLink *link, const Va
   return TRUE;
 }
 
-static gboolean
+static MteRemoveFlags
 remove_flags (const Values *v)
 {
   return val (v, "cascade") != NULL ? MTE_REMOVE_CASCADE : MTE_REMOVE_FLAGS_NONE;
