@@ -451,9 +451,9 @@ set_search (MteProject *project, const char *file, MteSearch *search, const Valu
 {
   IF ("kind")
     {
-      MteSourceKind kind = mte_source_kind_from_string (val (v, "kind"));
+      int kind = mte_source_kind_from_string (val (v, "kind"));
 
-      if (kind == 0)
+      if (kind < 0)
         return usage (error, "unknown source kind '%s' (database, register, website, organisation, "
                       "citation or other)", val (v, "kind"));
       mte_search_set_kind (search, kind);
@@ -533,7 +533,7 @@ set_record (MteProject *project, const char *file, MteRecord *record, const Valu
 
       if (search == NULL)
         return FALSE;
-      if (!mte_record_remove_search (record, (MteSearch *) search))
+      if (!mte_record_remove_search (record, id_of (search)))
         return refuse (error, "record '%s' does not list search '%s'", mte_record_get_id (record),
                        id_of (search));
     }
@@ -950,9 +950,9 @@ add_entity (MteProject  *project,
     }
   else if (strcmp (kind, "search") == 0)
     {
-      MteSourceKind source_kind = MTE_SOURCE_DATABASE;
+      int source_kind = MTE_SOURCE_DATABASE;
 
-      if (val (v, "kind") != NULL && (source_kind = mte_source_kind_from_string (val (v, "kind"))) == 0)
+      if (val (v, "kind") != NULL && (source_kind = mte_source_kind_from_string (val (v, "kind"))) < 0)
         {
           usage (error, "unknown source kind '%s' (database, register, website, organisation, "
                  "citation or other)", val (v, "kind"));

@@ -133,9 +133,9 @@ MTE_API const char *mte_source_kind_to_string (MteSourceKind kind);
  * mte_source_kind_from_string:
  * @name: a name as returned by mte_source_kind_to_string()
  *
- * Returns: the kind, or 0 when @name is not one.
+ * Returns: the kind, or -1 when @name is not one.
  */
-MTE_API MteSourceKind mte_source_kind_from_string (const char *name);
+MTE_API int mte_source_kind_from_string (const char *name);
 
 /**
  * mte_project_add_search:
@@ -549,12 +549,13 @@ MTE_API gboolean mte_record_add_search (MteRecord  *record,
 /**
  * mte_record_remove_search:
  * @record: a record
- * @search: a search of the same project
+ * @search_id: the id of a search
  *
- * Returns: TRUE when @search was listed and is no longer.
+ * Returns: TRUE when the search was listed and is no longer; FALSE when
+ *   @search_id names no search the record lists.
  */
-MTE_API gboolean mte_record_remove_search (MteRecord *record,
-                                           MteSearch *search);
+MTE_API gboolean mte_record_remove_search (MteRecord  *record,
+                                           const char *search_id);
 
 /** mte_record_get_n_searches: Returns: how many searches found the record. */
 MTE_API guint mte_record_get_n_searches (const MteRecord *record);

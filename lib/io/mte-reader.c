@@ -1537,13 +1537,13 @@ start_search (Loader *l)
   const char *kind = required (l, MTE_AT_KIND, "search");
   const char *source = required (l, MTE_AT_SOURCE, "search");
   const char *value;
-  MteSourceKind k;
+  int k;
   GError *err = NULL;
   gint64 n = MTE_COUNT_UNKNOWN;
 
   if (id == NULL || kind == NULL || source == NULL)
     return FALSE;
-  if ((k = mte_source_kind_from_string (kind)) == 0)
+  if ((k = mte_source_kind_from_string (kind)) < 0)
     {
       suspect (l, "<search>: invalid kind '%s'", kind);
       return FALSE;

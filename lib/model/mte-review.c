@@ -64,11 +64,11 @@ mte_source_kind_to_string (MteSourceKind kind)
   return (guint) kind < G_N_ELEMENTS (source_names) ? source_names[kind] : NULL;
 }
 
-MteSourceKind
+int
 mte_source_kind_from_string (const char *name)
 {
   int i = name_index (source_names, G_N_ELEMENTS (source_names), name);
-  return i > 0 ? (MteSourceKind) i : 0;
+  return i > 0 ? i : -1;
 }
 
 static const char *const record_field_names[MTE_RECORD_N_FIELDS] = {
@@ -657,13 +657,17 @@ mte_record_add_search (MteRecord  *record,
 }
 
 gboolean
-mte_record_remove_search (MteRecord *record,
-                          MteSearch *search)
+mte_record_remove_search (MteRecord  *record,
+                          const char *search_id)
 {
-  g_return_val_if_fail (record != NULL, FALSE);
-  g_return_val_if_fail (search != NULL, FALSE);
+  MteEntity *search;
 
-  if (record->searches == NULL || !mte_ptr_set_remove (record->searches, search))
+  g_return_val_if_fail (record != NULL, FALSE);
+  g_return_val_if_fail (search_id != NULL, FALSE);
+
+  search = g_hash_table_lookup (record->base.project->entities, search_id);
+  if (search == NULL || record->searches == NULL ||
+      !mte_ptr_set_remove (record->searches, search))
     return FALSE;
   mte_project_touch (record->base.project);
   return TRUE;

@@ -29,8 +29,8 @@ test_names (void)
   MTE_ASSERT_STR (mte_prisma_count_to_string (MTE_PRISMA_DBR_NOT_RETRIEVED), "dbr_notretrieved_reports");
   MTE_ASSERT_STR (mte_prisma_count_to_string (MTE_PRISMA_CITATION_RESULTS), "citations_results");
   MTE_ASSERT_STR (mte_record_fate_to_string (MTE_FATE_EXCLUDED_FULL_TEXT), "excluded-full-text");
-  CU_ASSERT_EQUAL (mte_source_kind_from_string ("nonsense"), 0);
-  CU_ASSERT_EQUAL (mte_source_kind_from_string (NULL), 0);
+  CU_ASSERT_EQUAL (mte_source_kind_from_string ("nonsense"), -1);
+  CU_ASSERT_EQUAL (mte_source_kind_from_string (NULL), -1);
   CU_ASSERT_EQUAL (mte_record_fate_from_string ("Included"), -1);
   CU_ASSERT_EQUAL (mte_prisma_count_from_string (""), -1);
   CU_ASSERT_PTR_NULL (mte_record_fate_to_string (99));
@@ -213,8 +213,10 @@ test_records (void)
   CU_ASSERT_EQUAL (mte_record_get_n_searches (a), 2);
   CU_ASSERT_FALSE (mte_record_add_search (a, "okafor2021", &error));
   MTE_ASSERT_ERROR (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_WRONG_KIND);
-  CU_ASSERT_TRUE (mte_record_remove_search (a, mte_project_lookup_search (p, "s-web")));
-  CU_ASSERT_FALSE (mte_record_remove_search (a, mte_project_lookup_search (p, "s-web")));
+  CU_ASSERT_TRUE (mte_record_remove_search (a, "s-web"));
+  CU_ASSERT_FALSE (mte_record_remove_search (a, "s-web"));
+  CU_ASSERT_FALSE (mte_record_remove_search (a, "okafor2021"));
+  CU_ASSERT_FALSE (mte_record_remove_search (a, "nothing"));
   CU_ASSERT_EQUAL (mte_record_get_n_searches (a), 1);
   MTE_ASSERT_STR (mte_search_get_id (mte_record_get_search (a, 0)), "s-med");
 

@@ -467,7 +467,7 @@ DECLARATIONS: tuple[Decl, ...] = (
 
     # mte-review.h: searches
     D("mte_source_kind_to_string", c_char_p, enum),
-    D("mte_source_kind_from_string", enum, c_char_p),
+    D("mte_source_kind_from_string", c_int, c_char_p),
     D("mte_project_add_search", Search, Project, c_char_p, enum, c_char_p, ERROR),
     D("mte_project_get_n_searches", guint, Project),
     D("mte_project_get_search", Search, Project, guint),
@@ -507,7 +507,7 @@ DECLARATIONS: tuple[Decl, ...] = (
     D("mte_record_get_keywords", STRV, Record),
     D("mte_record_set_keywords", gboolean, Record, STRV, ERROR),
     D("mte_record_add_search", gboolean, Record, c_char_p, ERROR),
-    D("mte_record_remove_search", gboolean, Record, Search),
+    D("mte_record_remove_search", gboolean, Record, c_char_p),
     D("mte_record_get_n_searches", guint, Record),
     D("mte_record_get_search", Search, Record, guint),
     D("mte_record_set_fate", gboolean,

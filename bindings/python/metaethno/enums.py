@@ -246,8 +246,7 @@ class SourceKind(_Named):
     OTHER = 6
     _text_table = _from_c(lib.mte_source_kind_to_string)
 
-    # mte_source_kind_from_string answers 0 (no kind) for an unknown name.
-    from_string = _parser(lib.mte_source_kind_from_string, "source kind", invalid=0)
+    from_string = _parser(lib.mte_source_kind_from_string, "source kind")
 
 
 class RecordField(_Named):

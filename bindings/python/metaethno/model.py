@@ -2186,10 +2186,7 @@ class Record(Entity):
     def remove_search(self, search: Union[Search, str]) -> bool:
         """Drop a search from the record; False when it was not listed."""
         ref = self._project._ref(search, "search")
-        pointer = lib.mte_project_lookup_search(self._project._p(), ref)
-        if not pointer:
-            return False
-        return bool(lib.mte_record_remove_search(self._p(), pointer))
+        return bool(lib.mte_record_remove_search(self._p(), ref))
 
     @property
     @reads1
