@@ -20,6 +20,7 @@
 #include <metaethno/mte-project.h>
 #include <metaethno/mte-study.h>
 #include <metaethno/mte-review.h>
+#include <metaethno/mte-references.h>
 #include <metaethno/mte-construct.h>
 #include <metaethno/mte-concept.h>
 #include <metaethno/mte-synthesis.h>
