@@ -39,7 +39,7 @@ LIST_STUDIES = os.environ.get('MTE_LIST_STUDIES', '')
 FAULT_SHIM = os.environ.get('MTE_FAULT_SHIM', '')
 STARTER = os.path.join(EXAMPLES, 'starter.xml')
 
-COMMANDS = ['validate', 'info', 'convert', 'grid', 'relate', 'translate',
+COMMANDS = ['validate', 'info', 'convert', 'export', 'grid', 'relate', 'translate',
             'saturation', 'check', 'synthesize', 'suggest']
 
 
