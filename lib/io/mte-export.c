@@ -550,7 +550,11 @@ mte_project_export_references (const MteProject   *project,
     case MTE_REFERENCE_FORMAT_NBIB:
     default:
       {
-        const char *name = mte_reference_format_to_string (format);
+        /* Import-only formats, named as mte_reference_format_to_string()
+         * names them. */
+        const char *name = format == MTE_REFERENCE_FORMAT_AUTO ? "auto"
+                         : format == MTE_REFERENCE_FORMAT_ENDNOTE_XML ? "endnote-xml"
+                         : format == MTE_REFERENCE_FORMAT_NBIB ? "nbib" : NULL;
 
         if (name != NULL)
           mte_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE,
