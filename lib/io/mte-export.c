@@ -9,7 +9,9 @@
  * issue, pages, DOI and URL (docs/cli.md, "export"):
  *
  * - An author "Family, Given" is split at its first comma; an author
- *   without a comma (an institution) is written whole, never split.
+ *   without a comma (an institution) is written whole, never split: in
+ *   braces in BibTeX, as a "literal" in CSL-JSON, with a trailing comma
+ *   in RIS.
  * - Line breaks and tabs inside a value become spaces: RIS has no way to
  *   carry them and BibTeX readers fold them.
  * - Pages are split into a start and an end (RIS SP/EP) only when they
@@ -136,6 +138,23 @@ ris_tag (GString    *out,
   g_string_append_c (out, '\n');
 }
 
+/* RIS reads "AU  - Family, Given"; a name without a comma would be split
+ * as "Given Family" ("TIME USA" read back as "USA, TIME"). A trailing
+ * comma, EndNote's mark of a corporate author, keeps it whole. */
+static void
+ris_author (GString    *out,
+            const char *author)
+{
+  gsize family_length;
+  const char *given;
+
+  g_string_append (out, "AU  - ");
+  append_one_line (out, author, -1);
+  if (!split_author (author, &family_length, &given))
+    g_string_append_c (out, ',');
+  g_string_append_c (out, '\n');
+}
+
 static void
 ris_write (GString                 *out,
            const MteExportCitation *citation,
@@ -149,7 +168,7 @@ ris_write (GString                 *out,
   ris_tag (out, "TY", citation->source != NULL ? "JOUR" : "GEN", -1);
   ris_tag (out, "ID", citation->id, -1);
   for (guint i = 0; citation->authors[i] != NULL; i++)
-    ris_tag (out, "AU", citation->authors[i], -1);
+    ris_author (out, citation->authors[i]);
   if (citation->year > 0)
     g_string_append_printf (out, "PY  - %d\n", citation->year);
   ris_tag (out, "TI", citation->title, -1);

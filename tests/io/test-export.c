@@ -82,7 +82,7 @@ static const char expected_ris[] =
   "ID  - okafor2021\n"
   "AU  - Okafor, Chidi A.\n"
   "AU  - de la Cruz, María José\n"
-  "AU  - World Health Organization\n"
+  "AU  - World Health Organization,\n"
   "PY  - 2021\n"
   "TI  - Feeling safe in the UK: 50% of \"warm\" care & {small} R_1 #1 ~ $5 \\ ^2\n"
   "T2  - Health & Society\n"
