@@ -30,6 +30,7 @@ const MteCliCommand mte_cli_commands[] = {
   { "validate", "Check that project files load, and report the first problem in each", mte_cli_validate },
   { "info",     "Summarise a project: counts of everything in it, and per study",     mte_cli_info },
   { "convert",  "Load a project and write it out again in the current format",        mte_cli_convert },
+  { "import",   "Read RIS, BibTeX, CSL-JSON, EndNote XML or MEDLINE references as records", mte_cli_import },
   { "export",   "Write the included studies' references as RIS, BibTeX or CSL-JSON", mte_cli_export },
   { "grid",       "Show the key concepts x studies grid",                              mte_cli_grid },
   { "relate",     "Compare studies by shared concepts and cluster them",               mte_cli_relate },

@@ -43,6 +43,7 @@ typedef struct {
 int mte_cli_validate (int argc, char **argv);
 int mte_cli_info (int argc, char **argv);
 int mte_cli_convert (int argc, char **argv);
+int mte_cli_import (int argc, char **argv);
 int mte_cli_export (int argc, char **argv);
 int mte_cli_grid (int argc, char **argv);
 int mte_cli_relate (int argc, char **argv);

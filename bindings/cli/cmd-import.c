@@ -1,0 +1,289 @@
+/* metaethno import FILE SOURCE... [--format F] [--search ID] [--as studies]
+ *                  [--strict] [--dry-run]
+ *
+ * Reads reference files (RIS, BibTeX, CSL-JSON, EndNote XML, MEDLINE) into
+ * the project's records, marking duplicates, through the locked
+ * load-change-save of mte_cli_run_change(): all the SOURCEs or none, and a
+ * refused import leaves FILE byte for byte as it was. One line per SOURCE
+ * on standard output; each problem on standard error as "NAME:LINE: ...".
+ *
+ * Copyright 2026 the metaethno authors. SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "mte-cli.h"
+
+#include <string.h>
+
+typedef struct {
+  char              **sources;
+  MteReferenceFormat  format;
+  const char         *search;
+  MteImportFlags      flags;
+  gboolean            dry_run;  /* import into memory only; say "would" */
+} ImportRequest;
+
+/* Reads all of standard input, within the import's bound. */
+static char *
+read_stdin (gsize   *length,
+            GError **error)
+{
+  g_autoptr(GString) buffer = g_string_new (NULL);
+  char chunk[64 * 1024];
+  size_t n;
+
+  while ((n = fread (chunk, 1, sizeof chunk, stdin)) > 0)
+    {
+      if ((guint64) buffer->len + n > (256u << 20))
+        {
+          g_set_error (error, MTE_CLI_ERROR, MTE_CLI_ERROR_REFUSED,
+                       "%s: the input is larger than 256 MiB", MTE_CLI_STDIN_NAME);
+          return NULL;
+        }
+      g_string_append_len (buffer, chunk, (gssize) n);
+    }
+  if (ferror (stdin))
+    {
+      g_set_error (error, MTE_CLI_ERROR, MTE_CLI_ERROR_REFUSED,
+                   "%s: cannot read standard input", MTE_CLI_STDIN_NAME);
+      return NULL;
+    }
+  *length = buffer->len;
+  return g_string_free (g_steal_pointer (&buffer), FALSE);
+}
+
+static MteImport *
+import_one (MteProject          *project,
+            const char          *source,
+            const ImportRequest *r,
+            const char          *search_id,
+            GError             **error)
+{
+  g_autoptr(GError) local = NULL;
+  MteImport *report;
+
+  if (strcmp (source, MTE_CLI_STDIO) == 0)
+    {
+      g_autofree char *data = NULL;
+      gsize length = 0;
+
+      data = read_stdin (&length, error);
+      if (data == NULL)
+        return NULL;
+      return mte_project_import_references (project, data, (gssize) length, MTE_CLI_STDIN_NAME,
+                                            r->format, search_id, r->flags, error);
+    }
+
+  report = mte_project_import_references_from_file (project, source, r->format, search_id,
+                                                    r->flags, &local);
+  if (report == NULL && local->domain == G_FILE_ERROR)
+    {
+      g_autofree char *shown = mte_cli_display_path (source);
+      const char *reason = g_strrstr (local->message, ": ");
+
+      /* GLib says "Failed to open file “NAME”: REASON": keep REASON. */
+      g_set_error (error, MTE_CLI_ERROR, MTE_CLI_ERROR_REFUSED, "%s: cannot be read: %s",
+                   shown, reason != NULL ? reason + 2 : local->message);
+      return NULL;
+    }
+  if (report == NULL)
+    g_propagate_error (error, g_steal_pointer (&local));
+  return report;
+}
+
+/* "imported 19 records from refs.ris (2 duplicates, 0 skipped)". */
+static char *
+summary (const MteImport *report,
+         const char      *source,
+         gboolean         dry_run)
+{
+  g_autofree char *shown = strcmp (source, MTE_CLI_STDIO) == 0
+    ? g_strdup (MTE_CLI_STDIN_NAME) : mte_cli_display_path (source);
+  guint n_records = mte_import_get_n_records (report);
+  guint n_skipped = 0;
+  g_autofree char *studies = NULL;
+
+  for (guint i = 0; i < mte_import_get_n_problems (report); i++)
+    {
+      gboolean skipped = FALSE;
+
+      mte_import_get_problem (report, i, &skipped);
+      n_skipped += skipped ? 1 : 0;
+    }
+  if (mte_import_get_n_studies (report) > 0)
+    studies = g_strdup_printf (" and %u stud%s", mte_import_get_n_studies (report),
+                               mte_import_get_n_studies (report) == 1 ? "y" : "ies");
+  return g_strdup_printf ("%s %u record%s%s from %s (%u duplicate%s, %u skipped)",
+                          dry_run ? "would import" : "imported",
+                          n_records, n_records == 1 ? "" : "s", studies != NULL ? studies : "",
+                          shown,
+                          mte_import_get_n_duplicates (report),
+                          mte_import_get_n_duplicates (report) == 1 ? "" : "s", n_skipped);
+}
+
+static void
+print_problems (const MteImport *report)
+{
+  for (guint i = 0; i < mte_import_get_n_problems (report); i++)
+    {
+      gboolean skipped = FALSE;
+      const char *problem = mte_import_get_problem (report, i, &skipped);
+      g_autofree char *line = mte_cli_one_line (problem);
+
+      fprintf (stderr, "%s%s\n", line, skipped ? " (skipped)" : "");
+    }
+}
+
+/* The change: every SOURCE in turn, each seeing the records of the ones
+ * before it (so duplicates across them are found). */
+static char *
+import_all (MteProject  *project,
+            const char  *file,
+            gpointer     data,
+            GError     **error)
+{
+  const ImportRequest *r = data;
+  g_autoptr(GString) done = g_string_new (NULL);
+  const char *search_id = NULL;
+
+  if (r->search != NULL)
+    {
+      MteEntity *search = mte_cli_resolve (project, file, r->search,
+                                           MTE_CLI_KINDS (MTE_CLI_KIND_SEARCH), error);
+
+      if (search == NULL)
+        return NULL;
+      search_id = mte_entity_get_id (search);
+    }
+
+  for (guint i = 0; r->sources[i] != NULL; i++)
+    {
+      g_autoptr(MteImport) report = import_one (project, r->sources[i], r, search_id, error);
+      g_autofree char *line = NULL;
+
+      if (report == NULL)
+        return NULL;
+      print_problems (report);
+      line = summary (report, r->sources[i], r->dry_run);
+      g_string_append_printf (done, "%s%s", done->len > 0 ? "\n" : "", line);
+    }
+  return g_string_free (g_steal_pointer (&done), FALSE);
+}
+
+/* --dry-run: the same imports, into the loaded project only; nothing is
+ * locked or saved. Each SOURCE is really added to the copy in memory, so
+ * that duplicates across SOURCEs show as they would. */
+static int
+dry_run (const char    *path,
+         ImportRequest *r)
+{
+  g_autoptr(MteProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *done = NULL;
+
+  project = mte_cli_load (path, &error);
+  if (project == NULL)
+    {
+      mte_cli_print_error (path, error);
+      return MTE_CLI_EXIT_INVALID;
+    }
+  display = mte_cli_display_path (path);
+  done = import_all (project, display, r, &error);
+  if (done == NULL)
+    {
+      if (error->domain == MTE_CLI_ERROR)
+        {
+          g_autofree char *line = mte_cli_one_line (error->message);
+
+          fprintf (stderr, "%s: %s\n", mte_cli_program, line);
+        }
+      else
+        mte_cli_print_error (path, error);
+      return MTE_CLI_EXIT_INVALID;
+    }
+  printf ("%s\n", done);
+  return MTE_CLI_EXIT_OK;
+}
+
+int
+mte_cli_import (int    argc,
+                char **argv)
+{
+  gboolean help = FALSE;
+  gboolean strict = FALSE;
+  gboolean dry = FALSE;
+  g_autofree char *format_name = NULL;
+  g_autofree char *search = NULL;
+  g_autofree char *as = NULL;
+  g_auto(GStrv) rest = NULL;
+  const GOptionEntry entries[] = {
+    { "format", 'f', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &format_name,
+      "ris, bibtex, csl-json, endnote-xml or nbib (default: from the content)", "FORMAT" },
+    { "search", 's', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &search,
+      "The search that found these references (its id or source)", "SEARCH" },
+    { "as", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &as,
+      "'studies': also make each new reference an included study", "studies" },
+    { "strict", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &strict,
+      "Refuse the whole import when a reference cannot be read", NULL },
+    { "dry-run", 'n', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &dry,
+      "Show what the import would do; change nothing", NULL },
+    { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  ImportRequest r = { NULL, MTE_REFERENCE_FORMAT_AUTO, NULL, MTE_IMPORT_FLAGS_NONE, FALSE };
+  int status;
+
+  context = mte_cli_option_context_new (
+    "import", "FILE SOURCE… [--format F] [--search SEARCH] [--as studies] [--strict] [--dry-run]",
+    "Read reference files into FILE's records: RIS, BibTeX, CSL-JSON,\n"
+    "EndNote XML or PubMed's MEDLINE (.nbib).",
+    "Each reference becomes an unscreened record. A record with the same DOI\n"
+    "as one already in FILE or earlier in the import, or else the same title,\n"
+    "year and first author, is marked a duplicate of the first (undo with\n"
+    "'metaethno screen'). A reference that cannot be read is reported and\n"
+    "skipped, or with --strict refuses the import. All SOURCEs are imported\n"
+    "or none; a refused import leaves FILE as it was. SOURCE may be '-' for\n"
+    "standard input.\n"
+    "\n"
+    "Prints one line per SOURCE; problems go to standard error as\n"
+    "NAME:LINE: what.\n"
+    "\n"
+    "Example:\n"
+    "  metaethno import review.xml medline.nbib cinahl.ris --search medline\n"
+    "\n"
+    "Exit status: 0 on success, 1 when an input is refused (FILE is then left\n"
+    "as it was), 2 for a usage error.", entries, &help);
+  if (!mte_cli_parse (context, "import", &argc, &argv, &help, &status))
+    return status;
+  if (rest == NULL || rest[0] == NULL)
+    return mte_cli_usage_error ("import", "no FILE given");
+  if (rest[1] == NULL)
+    return mte_cli_usage_error ("import", "no SOURCE given");
+  if (format_name != NULL)
+    {
+      int format = mte_reference_format_from_string (format_name);
+
+      if (format < 0)
+        return mte_cli_usage_error ("import", "unknown format '%s' "
+                                    "(ris, bibtex, csl-json, endnote-xml or nbib)", format_name);
+      r.format = (MteReferenceFormat) format;
+    }
+  if (as != NULL)
+    {
+      if (strcmp (as, "studies") == 0)
+        r.flags |= MTE_IMPORT_AS_STUDIES;
+      else if (strcmp (as, "records") != 0)
+        return mte_cli_usage_error ("import", "--as takes 'studies', not '%s'", as);
+    }
+  if (strict)
+    r.flags |= MTE_IMPORT_STRICT;
+  r.sources = rest + 1;
+  r.search = search;
+
+  if (dry)
+    {
+      r.dry_run = TRUE;
+      return dry_run (rest[0], &r);
+    }
+  return mte_cli_run_change ("import", rest[0], import_all, &r);
+}
