@@ -34,8 +34,8 @@ from .analysis import (CHECK_DEFAULT_MIN_STUDIES, RELATEDNESS_DEFAULT_THRESHOLD,
 from .enums import (CellState, CerqualComponent, Concern, Confidence,
                     ConstructOrder, DecisionKind, EntityKind, ExclusionStage,
                     GroundingKind, PrismaCount, ProtocolField, RecordFate,
-                    RecordField, ReportFormat, Severity, SourceKind, StudyField,
-                    StudyOrder, TranslationKind)
+                    RecordField, ReferenceFormat, ReportFormat, Severity,
+                    SourceKind, StudyField, StudyOrder, TranslationKind)
 from .errors import (ClosedError, DuplicateIdError, DuplicateIdInFileError,
                      FileError, ForbiddenContentError, FormatError,
                      HasDependentsError, InvalidIdError, InvalidValueError,
@@ -52,6 +52,7 @@ from .model import (RELATION_IS_PART_OF, RELATION_LEADS_TO, RELATION_SHAPES,
                     Study, ThirdOrder, Translation)
 from . import frames
 from .projectfile import ProjectFile
+from .references import Duplicate, ImportProblem, ImportReport, sniff_format
 from .session import Decision, Session
 
 #: Version of these bindings (follows the C library's).

@@ -66,6 +66,7 @@ Suggestions = _opaque("MteSuggestions")
 Search = _opaque("MteSearch")
 Record = _opaque("MteRecord")
 Prisma = _opaque("MtePrisma")
+Import = _opaque("MteImport")
 
 gboolean = c_int
 guint = c_uint
@@ -552,6 +553,28 @@ DECLARATIONS: tuple[Decl, ...] = (
     D("mte_prisma_get_n_disagreements", guint, Prisma),
     D("mte_prisma_get_disagreement", c_char_p, Prisma, guint, INT64_OUT, INT64_OUT),
     D("mte_prisma_render", OWNED_STR, Prisma, enum, ERROR),
+
+    # mte-references.h: references in and out
+    D("mte_reference_format_to_string", c_char_p, enum),
+    D("mte_reference_format_from_string", c_int, c_char_p),
+    D("mte_reference_format_sniff", enum, c_char_p, c_size_t),
+    D("mte_project_import_references", Import,
+      Project, c_char_p, c_ssize_t, c_char_p, enum, c_char_p, enum, ERROR),
+    D("mte_project_import_references_from_file", Import,
+      Project, c_char_p, enum, c_char_p, enum, ERROR),
+    D("mte_import_free", None, Import),
+    D("mte_import_get_format", enum, Import),
+    D("mte_import_get_n_read", guint, Import),
+    D("mte_import_get_n_records", guint, Import),
+    D("mte_import_get_record_id", c_char_p, Import, guint),
+    D("mte_import_get_n_duplicates", guint, Import),
+    D("mte_import_get_duplicate", c_char_p,
+      Import, guint, POINTER(c_char_p), POINTER(c_char_p)),
+    D("mte_import_get_n_studies", guint, Import),
+    D("mte_import_get_n_problems", guint, Import),
+    D("mte_import_get_problem", c_char_p, Import, guint, POINTER(gboolean)),
+    D("mte_project_export_references", OWNED_STR,
+      Project, enum, POINTER(c_size_t), ERROR),
 )
 
 #: Exported functions the bindings deliberately do not call, with the reason.

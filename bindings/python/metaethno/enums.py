@@ -17,7 +17,8 @@ __all__ = ["EntityKind", "ConstructOrder", "TranslationKind",
            "CerqualComponent", "Concern", "Confidence", "StudyField",
            "StudyOrder", "CellState", "Severity", "GroundingKind",
            "ReportFormat", "DecisionKind", "ProtocolField", "SourceKind",
-           "RecordField", "RecordFate", "ExclusionStage", "PrismaCount"]
+           "RecordField", "RecordFate", "ExclusionStage", "PrismaCount",
+           "ReferenceFormat"]
 
 
 class _Named(enum.IntEnum):
@@ -325,3 +326,18 @@ class PrismaCount(_Named):
     _text_table = _from_c(lib.mte_prisma_count_to_string)
 
     from_string = _parser(lib.mte_prisma_count_from_string, "PRISMA count")
+
+
+class ReferenceFormat(_Named):
+    """A reference format: what Project.import_references() reads (AUTO
+    sniffs it from the content) and, for RIS, BIBTEX and CSL_JSON, what
+    Project.export_references() writes."""
+    AUTO = 0
+    RIS = 1
+    BIBTEX = 2
+    CSL_JSON = 3
+    ENDNOTE_XML = 4
+    NBIB = 5
+    _text_table = _from_c(lib.mte_reference_format_to_string)
+
+    from_string = _parser(lib.mte_reference_format_from_string, "reference format")

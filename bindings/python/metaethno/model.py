@@ -49,6 +49,8 @@ ID_PATTERN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.:-]{0,255}")
 if TYPE_CHECKING:  # pragma: no cover
     from .analysis import (CheckReport, Grid, LineOfArgument, Prisma, Relatedness,
                            Suggestions, TranslationTable)
+    from .enums import ReferenceFormat
+    from .references import ImportReport
     from .session import Session
 
 __all__ = ["Project", "Entity", "Member", "Checklist", "Question", "Study",
@@ -789,6 +791,44 @@ class Project:
             self._remove(record._idb, False)
             raise
         return record
+
+    # references in and out (metaethno.references)
+
+    def import_references(self, data_or_path: Union[bytes, str, os.PathLike],
+                          format: Union["ReferenceFormat", str] = "auto", *,
+                          name: Optional[str] = None,
+                          search: Union["Search", str, None] = None,
+                          as_studies: bool = False, strict: bool = False,
+                          dry_run: bool = False) -> "ImportReport":
+        """Read references into records, all or nothing.
+
+        *data_or_path* is the content (bytes) or a file (str or path
+        object); *format* is "ris", "bibtex", "csl-json", "endnote-xml",
+        "nbib" or "auto" (sniffed from the content). *name* names bytes in
+        messages. Every record made lists *search* (a Search or its id).
+        With *as_studies*, each new reference that is not a duplicate also
+        becomes an included study; with *strict*, a reference that cannot
+        be read refuses the whole import; with *dry_run*, nothing changes
+        and the report says what would happen. Duplicates (same DOI, else
+        same title, year and first author) are marked, never dropped.
+
+        Returns an :class:`~metaethno.ImportReport`. Raises FormatError
+        (with ``file``, ``line``, ``column``) for input not in the format,
+        NotFoundError or WrongKindError for *search*, FileError for a file
+        that cannot be read; then the project is unchanged.
+        """
+        from .references import import_references
+        return import_references(self, data_or_path, format, name=name, search=search,
+                                 as_studies=as_studies, strict=strict, dry_run=dry_run)
+
+    def export_references(self, format: Union["ReferenceFormat", str]) -> str:
+        """The included studies' references (not the excluded ones), in
+        project order, as "ris", "bibtex" or "csl-json" text; keys and ids
+        are the study ids. Importing it with ``as_studies=True`` gives
+        studies with the same citations. InvalidValueError for another
+        format."""
+        from .references import export_references
+        return export_references(self, format)
 
     # the protocol, the counts entered by hand, PRISMA
 
