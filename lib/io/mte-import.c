@@ -874,21 +874,16 @@ id_free_to_use (MteProject *project,
   return mte_project_lookup (project, id) == NULL && !g_hash_table_contains (planned, id);
 }
 
-/* The next "record-N" neither the project nor this import uses. */
+/* The next "record-N" neither the project nor this import uses, from
+ * N = the number of records + 1 up. (Not mte_project_generate_id(): it
+ * counts the ids it hands out, so a dry run would shift the real ids.) */
 static char *
 plan_record_id (MteProject *project,
                 GHashTable *planned,
                 guint      *next)
 {
   if (*next == 0)
-    {
-      g_autofree char *first = mte_project_generate_id (project, "record");
-      guint64 n = 0;
-
-      if (g_str_has_prefix (first, "record-"))
-        n = g_ascii_strtoull (first + 7, NULL, 10);
-      *next = n > 0 && n < G_MAXUINT / 2 ? (guint) n : 1;
-    }
+    *next = mte_project_get_n_records (project) + 1;
   for (;; (*next)++)
     {
       char *id = g_strdup_printf ("record-%u", *next);

@@ -404,10 +404,13 @@ mte_ris_parse (const char *text,
       else if (in_record && !is_blank (p, n) && entries->len > 0)
         {
           Entry *last = &g_array_index (entries, Entry, entries->len - 1);
+          const char *q = p;
 
+          while (q < p + n && (*q == ' ' || *q == '\t'))
+            q++;
           if (last->value->len > 0)
             g_string_append_c (last->value, joins_with_newline (last->tag) ? '\n' : ' ');
-          g_string_append_len (last->value, p, n);
+          g_string_append_len (last->value, q, p + n - q);
         }
       p = line_end + 1;
     }
