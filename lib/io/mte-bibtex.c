@@ -923,7 +923,7 @@ read_problem (ReadResult r)
     case READ_TOO_LONG:
       return "a value grows too long when its @string macros are expanded";
     default:
-      return "not an entry";
+      return "not an entry: a key, then fields \"name = value\" separated by commas";
     }
 }
 
@@ -1141,7 +1141,10 @@ mte_bibtex_parse (const char *text, gsize length, const char *name,
             g_clear_pointer (&key, g_free);
             key = g_strdup ("");
           }
-        r = read_fields (&s, close, fields, unknown);
+        if (peek (&s) == ',' || peek (&s) == close || *key == '\0')
+          r = read_fields (&s, close, fields, unknown);
+        else
+          r = at_end (&s) ? READ_UNBALANCED : READ_SYNTAX;
         if (r != READ_OK)
           {
             g_autofree char *shown = mte_message_text (key, 80);
