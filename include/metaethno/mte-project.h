@@ -270,8 +270,9 @@ MTE_API char *mte_project_generate_id (MteProject *project,
  * The add functions that take a label or name (concepts, third-order
  * constructs, members, checklists, frameworks) use this when given a NULL
  * id; mte_study_add_construct() gives STUDY-qN to first-order constructs
- * and STUDY-tN to second-order ones. The id is not reserved: two calls
- * without an add between them return the same id.
+ * and STUDY-tN to second-order ones. A slug is not reserved: two calls
+ * without an add between them return the same slug. (The PREFIX-N
+ * fallback, like mte_project_generate_id(), advances its counter.)
  *
  * Returns: (transfer full): a fresh id; free with g_free().
  */

@@ -312,6 +312,7 @@ static const Symbol symbols[] = {
   { "textregistered", "\u00ae" }, { "texttrademark", "\u2122" },
   { "textdegree", "\u00b0" }, { "textasciitilde", "~" }, { "textbackslash", "\\" },
   { "textasciicircum", "^" }, { "textunderscore", "_" }, { "textbar", "|" },
+  { "textbraceleft", "{" }, { "textbraceright", "}" },
   { "textless", "<" }, { "textgreater", ">" }, { "LaTeX", "LaTeX" }, { "TeX", "TeX" },
   { "BibTeX", "BibTeX" }, { "quad", " " }, { "qquad", " " }, { "space", " " },
 };

@@ -612,7 +612,7 @@ bare_doi (const char *doi)
 {
   static const char * const prefixes[] = {
     "https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/",
-    "doi.org/", "dx.doi.org/", "doi:",
+    "doi.org/", "dx.doi.org/", "http://doi.acm.org/", "https://doi.acm.org/", "doi:",
   };
   g_autofree char *text = NULL;
   const char *p;

@@ -271,7 +271,6 @@ class TestRoundTrip(unittest.TestCase):
             p.studies["nguyen2020"].title = "NHS care and {balanced} braces"
             self.round_trip(p, ReferenceFormat.BIBTEX)
 
-    @unittest.expectedFailure
     def test_lone_brace_bibtex(self):
         """BibTeX counts braces even after a backslash, so the exporter
         writes a lone brace as \\textbraceright{}; the BibTeX reader

@@ -284,10 +284,13 @@ def read_entities(project, v, o, rng):
 
     def memo(m):
         v.id(m.id)
-        if m.subject is not None:
-            v.id(m.subject.id)
-        if m.author is not None:
-            v.id(m.author.id)
+        # Read each reference once: the remover may clear it between two
+        # reads (a removed author is dropped from the memo).
+        subject, author = m.subject, m.author
+        if subject is not None:
+            v.id(subject.id)
+        if author is not None:
+            v.id(author.id)
         v.text(m.text)
         m.created
     for m in o.attempt(lambda: list(project.memos)) or ():
