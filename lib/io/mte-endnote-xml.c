@@ -107,6 +107,11 @@ keep_first_error (void *data, xmlErrorPtr err)
   guard->error_message = g_strdup (g_strstrip (message));
 }
 
+static void
+ignore_generic_error (void *data, const char *msg, ...)
+{
+}
+
 /* ------------------------------------------------------------------ */
 /* Reading the tree                                                   */
 /* ------------------------------------------------------------------ */
@@ -331,6 +336,10 @@ mte_endnote_xml_parse (const char *data, gsize length, const char *name,
 {
   Guard guard = { 0 };
   xmlParserCtxtPtr ctxt;
+  xmlStructuredErrorFunc old_serror;
+  void *old_serror_data;
+  xmlGenericErrorFunc old_generic;
+  void *old_generic_data;
   xmlDocPtr doc;
   const xmlNode *root, *records;
   gboolean ok = FALSE;
@@ -373,7 +382,18 @@ mte_endnote_xml_parse (const char *data, gsize length, const char *name,
   ctxt->_private = &guard;
 
   xmlCtxtUseOptions (ctxt, PARSE_OPTIONS);
+  /* Some of libxml2's reports (a failed encoding conversion, for one) do
+   * not go through the context but through the per-thread handlers, which
+   * print to stderr: for this parse they come here too. */
+  old_serror = xmlStructuredError;
+  old_serror_data = xmlStructuredErrorContext;
+  old_generic = xmlGenericError;
+  old_generic_data = xmlGenericErrorContext;
+  xmlSetStructuredErrorFunc (ctxt, keep_first_error);
+  xmlSetGenericErrorFunc (NULL, ignore_generic_error);
   xmlParseDocument (ctxt);
+  xmlSetStructuredErrorFunc (old_serror_data, old_serror);
+  xmlSetGenericErrorFunc (old_generic_data, old_generic);
   doc = ctxt->myDoc;
   ctxt->myDoc = NULL;
 

@@ -101,6 +101,18 @@ def fail_fixtures():
     return sorted(glob.glob(os.path.join(TEST_DATA, 'fail-*.xml')))
 
 
+def under_valgrind(items, every):
+    """All of ITEMS, or under valgrind every EVERY-th of them (the same ones
+    each run). A command costs one to three seconds in valgrind, and the loops
+    over fixtures below would take half an hour there; the C tests
+    (tests/io, tests/render) already put every fixture through the loader and
+    every renderer under valgrind, so here a sample checks what is the
+    command's own: its messages, exit status and files. The plain and ASan
+    runs take every item."""
+    items = list(items)
+    return items[::every] if WRAPPER else items
+
+
 def xml_counts(path):
     """Counts what `info` counts, straight from the XML (docs/file-format.md),
     to check the command against the file rather than against itself."""
@@ -315,7 +327,7 @@ class TestValidate(CliTestCase):
     def test_fail_fixtures(self):
         fixtures = fail_fixtures()
         self.assertTrue(fixtures, 'no fail-*.xml fixtures')
-        for path in fixtures:
+        for path in under_valgrind(fixtures, 4):
             with self.subTest(fixture=os.path.basename(path)):
                 proc = self.run_cli('validate', path, expect=1)
                 self.assertEqual(proc.stdout, b'')
@@ -466,7 +478,7 @@ class TestInfo(CliTestCase):
                 self.text(self.run_cli('info', path, expect=0).stdout)
                 info = self.info_json(path)
                 self.assertEqual(info['counts']['studies'], len(info['studies']))
-        for path in fail_fixtures():
+        for path in under_valgrind(fail_fixtures(), 8):
             with self.subTest(fixture=os.path.basename(path)):
                 proc = self.run_cli('info', '--json', path, expect=1)
                 self.assertEqual(proc.stdout, b'')
@@ -537,7 +549,7 @@ class TestConvert(CliTestCase):
         self.assertEqual(read_bytes(out), read_bytes(STARTER))
 
     def test_invalid_input_writes_nothing(self):
-        fixtures = fail_fixtures()
+        fixtures = under_valgrind(fail_fixtures(), 8)
         self.assertTrue(fixtures)
         previous = b'previous contents\n'
         for number, source in enumerate(fixtures):
@@ -600,7 +612,7 @@ class TestRobustness(CliTestCase):
             yield 'cut %d' % n, bytes(data)
 
     def test_inputs(self):
-        for name, data in self.inputs():
+        for name, data in under_valgrind(self.inputs(), 3):
             with self.subTest(input=name):
                 for args in (['validate', '-'], ['info', '-'], ['info', '--json', '-'],
                              ['convert', '-', '-o', '-']):
@@ -828,7 +840,7 @@ class TestReports(CliTestCase):
                     self.check_output(command, fmt, proc)
 
     def test_valid_fixtures(self):
-        for path in sorted(glob.glob(os.path.join(TEST_DATA, 'valid-*.xml'))):
+        for path in under_valgrind(valid_fixtures(), 3):
             errors = json.loads(self.run_cli('check', path, '-f', 'json').stdout)['counts']['error']
             for command, (extra, formats) in REPORTS.items():
                 # Under valgrind, text and JSON only: every format's renderer
@@ -1119,6 +1131,25 @@ class TestTranslateSession(CliTestCase):
         self.assert_usage_error('translate', '-', '--start')
         self.assert_usage_error('translate')
         self.assertEqual(read_bytes(self.path), read_bytes(STARTER))
+
+
+# meson runs this file as two tests, so that they share the cores: the
+# second part (MTE_CLI_PART=2) is the classes below, the first is everything
+# else, so a class added later still runs. Without MTE_CLI_PART, all of it.
+SECOND_PART = {'TestReports', 'TestTranslateSession', 'TestConcurrentCommands'}
+
+
+def load_tests(loader, standard_tests, pattern):
+    part = os.environ.get('MTE_CLI_PART', '')
+    if part not in ('1', '2'):
+        return standard_tests
+    suite = unittest.TestSuite()
+    for name, value in sorted(globals().items()):
+        if (isinstance(value, type) and issubclass(value, unittest.TestCase)
+                and value.__module__ == __name__
+                and (name in SECOND_PART) == (part == '2')):
+            suite.addTests(loader.loadTestsFromTestCase(value))
+    return suite
 
 
 if __name__ == '__main__':
