@@ -1,8 +1,9 @@
 /* metaethno import FILE SOURCE... [--format F] [--search ID] [--as studies]
- *                  [--strict] [--dry-run]
+ *                  [--sheet KIND] [--map COLUMN=FIELD]... [--strict] [--dry-run]
  *
  * Reads reference files (RIS, BibTeX, CSL-JSON, EndNote XML, MEDLINE) into
- * the project's records, marking duplicates, through the locked
+ * the project's records, marking duplicates, and data-extraction sheets
+ * (CSV) into its studies and constructs, through the locked
  * load-change-save of mte_cli_run_change(): all the SOURCEs or none, and a
  * refused import leaves FILE byte for byte as it was. One line per SOURCE
  * on standard output; each problem on standard error as "NAME:LINE: ...".
@@ -19,7 +20,23 @@ typedef struct {
   const char         *search;
   MteImportFlags      flags;
   gboolean            dry_run;  /* import into memory only; say "would" */
+  MteSheetKind        sheet;
+  const char * const *map;
 } ImportRequest;
+
+/* A SOURCE read as a sheet: --format csv, or no --format and a name
+ * ending in .csv or .tsv. */
+static gboolean
+is_sheet (const ImportRequest *r,
+          const char          *source)
+{
+  g_autofree char *lower = NULL;
+
+  if (r->format != MTE_REFERENCE_FORMAT_AUTO)
+    return r->format == MTE_REFERENCE_FORMAT_CSV;
+  lower = g_ascii_strdown (source, -1);
+  return g_str_has_suffix (lower, ".csv") || g_str_has_suffix (lower, ".tsv");
+}
 
 /* Reads all of standard input, within the import's bound. */
 static char *
@@ -68,12 +85,19 @@ import_one (MteProject          *project,
       data = read_stdin (&length, error);
       if (data == NULL)
         return NULL;
+      if (is_sheet (r, source))
+        return mte_project_import_sheet (project, data, (gssize) length, MTE_CLI_STDIN_NAME,
+                                         r->sheet, r->map, r->flags, error);
       return mte_project_import_references (project, data, (gssize) length, MTE_CLI_STDIN_NAME,
                                             r->format, search_id, r->flags, error);
     }
 
-  report = mte_project_import_references_from_file (project, source, r->format, search_id,
-                                                    r->flags, &local);
+  if (is_sheet (r, source))
+    report = mte_project_import_sheet_from_file (project, source, r->sheet, r->map, r->flags,
+                                                 &local);
+  else
+    report = mte_project_import_references_from_file (project, source, r->format, search_id,
+                                                      r->flags, &local);
   if (report == NULL && local->domain == G_FILE_ERROR)
     {
       g_autofree char *shown = mte_cli_display_path (source);
@@ -100,6 +124,22 @@ summary (const MteImport *report,
   guint n_records = mte_import_get_n_records (report);
   guint n_skipped = 0;
   g_autofree char *studies = NULL;
+
+  if (mte_import_get_sheet (report) == MTE_SHEET_STUDIES)
+    {
+      guint made = mte_import_get_n_studies (report);
+      guint updated = mte_import_get_n_updated (report);
+
+      return g_strdup_printf ("%s %u new stud%s and %u update%s from %s", dry_run ? "would import" : "imported",
+                              made, made == 1 ? "y" : "ies", updated, updated == 1 ? "" : "s", shown);
+    }
+  if (mte_import_get_sheet (report) == MTE_SHEET_CONSTRUCTS)
+    {
+      guint made = mte_import_get_n_constructs (report);
+
+      return g_strdup_printf ("%s %u construct%s from %s", dry_run ? "would import" : "imported",
+                              made, made == 1 ? "" : "s", shown);
+    }
 
   for (guint i = 0; i < mte_import_get_n_problems (report); i++)
     {
@@ -214,29 +254,40 @@ mte_cli_import (int    argc,
   g_autofree char *format_name = NULL;
   g_autofree char *search = NULL;
   g_autofree char *as = NULL;
+  g_autofree char *sheet_name = NULL;
+  g_auto(GStrv) map = NULL;
   g_auto(GStrv) rest = NULL;
   const GOptionEntry entries[] = {
     { "format", 'f', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &format_name,
-      "ris, bibtex, csl-json, endnote-xml or nbib (default: from the content)", "FORMAT" },
+      "ris, bibtex, csl-json, endnote-xml, nbib or csv (default: from the content; csv for .csv and .tsv)",
+      "FORMAT" },
     { "search", 's', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &search,
       "The search that found these references (its id or source)", "SEARCH" },
     { "as", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &as,
       "'studies': also make each new reference an included study", "studies" },
+    { "sheet", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &sheet_name,
+      "csv: 'studies' or 'constructs' (default: from the header)", "KIND" },
+    { "map", 'm', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING_ARRAY, &map,
+      "csv: the column COLUMN holds FIELD ('-': leave it out); repeat for more", "COLUMN=FIELD" },
     { "strict", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &strict,
-      "Refuse the whole import when a reference cannot be read", NULL },
+      "Refuse the whole import when a reference cannot be read (csv: a column not carried)",
+      NULL },
     { "dry-run", 'n', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &dry,
       "Show what the import would do; change nothing", NULL },
     { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, NULL },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GOptionContext) context = NULL;
-  ImportRequest r = { NULL, MTE_REFERENCE_FORMAT_AUTO, NULL, MTE_IMPORT_FLAGS_NONE, FALSE };
+  ImportRequest r = { NULL, MTE_REFERENCE_FORMAT_AUTO, NULL, MTE_IMPORT_FLAGS_NONE, FALSE,
+                      MTE_SHEET_AUTO, NULL };
   int status;
 
   context = mte_cli_option_context_new (
-    "import", "FILE SOURCE… [--format F] [--search SEARCH] [--as studies] [--strict] [--dry-run]",
+    "import", "FILE SOURCE… [--format F] [--search SEARCH] [--as studies] [--sheet KIND] "
+    "[--map COLUMN=FIELD]… [--strict] [--dry-run]",
     "Read reference files into FILE's records: RIS, BibTeX, CSL-JSON,\n"
-    "EndNote XML or PubMed's MEDLINE (.nbib).",
+    "EndNote XML or PubMed's MEDLINE (.nbib); read data-extraction sheets\n"
+    "(CSV) into its studies and constructs.",
     "Each reference becomes an unscreened record. A record with the same DOI\n"
     "as one already in FILE or earlier in the import, or else the same title,\n"
     "year and first author, is marked a duplicate of the first (undo with\n"
@@ -245,11 +296,21 @@ mte_cli_import (int    argc,
     "or none; a refused import leaves FILE as it was. SOURCE may be '-' for\n"
     "standard input.\n"
     "\n"
+    "A study-characteristics sheet has a row per study: study, authors,\n"
+    "year, sample-size, title, source, volume, issue, pages, doi, url,\n"
+    "country, setting, participants, condition, data-collection, analysis,\n"
+    "notes; other columns become study attributes. A constructs sheet has a\n"
+    "row per quote or theme: study, order (1/quote or 2/theme), id, text,\n"
+    "speaker, page, section, label, grounding (ids of quotes). Headers match\n"
+    "ignoring case, spaces, '-' and '_'; --map names the rest. Any bad cell\n"
+    "refuses the sheet with NAME:ROW:COLUMN: what. See docs/references.md.\n"
+    "\n"
     "Prints one line per SOURCE; problems go to standard error as\n"
     "NAME:LINE: what.\n"
     "\n"
-    "Example:\n"
+    "Examples:\n"
     "  metaethno import review.xml medline.nbib cinahl.ris --search medline\n"
+    "  metaethno import review.xml studies.csv quotes.csv --map 'Quote text=text'\n"
     "\n"
     "Exit status: 0 on success, 1 when an input is refused (FILE is then left\n"
     "as it was), 2 for a usage error.", entries, &help);
@@ -265,9 +326,25 @@ mte_cli_import (int    argc,
 
       if (format < 0)
         return mte_cli_usage_error ("import", "unknown format '%s' "
-                                    "(ris, bibtex, csl-json, endnote-xml or nbib)", format_name);
+                                    "(ris, bibtex, csl-json, endnote-xml, nbib or csv)",
+                                    format_name);
       r.format = (MteReferenceFormat) format;
     }
+  if (sheet_name != NULL)
+    {
+      int kind = mte_sheet_kind_from_string (sheet_name);
+
+      if (kind < 0)
+        return mte_cli_usage_error ("import", "--sheet takes 'studies' or 'constructs', not '%s'",
+                                    sheet_name);
+      r.sheet = (MteSheetKind) kind;
+    }
+  r.map = (const char * const *) map;
+  if ((map != NULL || sheet_name != NULL) && r.format != MTE_REFERENCE_FORMAT_AUTO &&
+      r.format != MTE_REFERENCE_FORMAT_CSV)
+    return mte_cli_usage_error ("import", "--map and --sheet are for CSV sheets");
+  if (r.format == MTE_REFERENCE_FORMAT_CSV && (search != NULL || as != NULL))
+    return mte_cli_usage_error ("import", "--search and --as are for references, not CSV sheets");
   if (as != NULL)
     {
       if (strcmp (as, "studies") == 0)

@@ -96,6 +96,22 @@ char *mte_import_decode (const char *data, gsize length, const char *name,
                          MteReferenceFormat format, gsize *text_length,
                          GError **error);
 
+/* As mte_import_decode(); with @cp1252_fallback, text that is neither
+ * UTF-16 with a BOM nor valid UTF-8 (and holds no NUL) is read as
+ * windows-1252 and *@used_fallback says so. */
+char *mte_import_decode_full (const char *data, gsize length, const char *name,
+                              MteReferenceFormat format, gboolean cp1252_fallback,
+                              gsize *text_length, gboolean *used_fallback, GError **error);
+
+/* The report, for the sheet import (mte-sheet.c). */
+MteImport *mte_import_new (MteReferenceFormat format);
+void mte_import_set_sheet_counts (MteImport *report, MteSheetKind sheet, guint n_read,
+                                  guint n_studies, guint n_updated, guint n_constructs);
+/* Appends "NAME:ROW:COLUMN: what" (or "NAME:ROW: what" for column 0). */
+void mte_import_add_problem_at (MteImport *report, const char *shown_name, guint row,
+                                guint column, const char *message);
+void mte_import_sort_problems (MteImport *report);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MteCitation, mte_citation_free)
 
 G_END_DECLS

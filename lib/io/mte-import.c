@@ -25,6 +25,7 @@ static const char * const format_names[] = {
   [MTE_REFERENCE_FORMAT_CSL_JSON] = "csl-json",
   [MTE_REFERENCE_FORMAT_ENDNOTE_XML] = "endnote-xml",
   [MTE_REFERENCE_FORMAT_NBIB] = "nbib",
+  [MTE_REFERENCE_FORMAT_CSV] = "csv",
 };
 
 const char *
@@ -340,6 +341,19 @@ mte_import_decode (const char          *data,
                    gsize               *text_length,
                    GError             **error)
 {
+  return mte_import_decode_full (data, length, name, format, FALSE, text_length, NULL, error);
+}
+
+char *
+mte_import_decode_full (const char          *data,
+                        gsize                length,
+                        const char          *name,
+                        MteReferenceFormat   format,
+                        gboolean             cp1252_fallback,
+                        gsize               *text_length,
+                        gboolean            *used_fallback,
+                        GError             **error)
+{
   const guchar *bytes = (const guchar *) data;
   g_autofree char *converted = NULL;
   const char *text;
@@ -369,6 +383,11 @@ mte_import_decode (const char          *data,
         }
       else if (format == MTE_REFERENCE_FORMAT_BIBTEX || format == MTE_REFERENCE_FORMAT_AUTO)
         encoding = declared_encoding (data, length);
+      else if (cp1252_fallback && !g_utf8_validate_len (data, length, NULL) &&
+               memchr (data, '\0', length) == NULL)
+        encoding = ENCODING_CP1252;
+      if (used_fallback != NULL)
+        *used_fallback = encoding == ENCODING_CP1252 && cp1252_fallback;
 
       if (encoding != ENCODING_UTF8)
         {
@@ -438,16 +457,20 @@ typedef struct {
 
 typedef struct {
   guint     line;
+  guint     column;
   gboolean  skipped;
   char     *text;
 } Problem;
 
 struct _MteImport {
   MteReferenceFormat format;
+  MteSheetKind       sheet;
   guint              n_read;
   GPtrArray         *record_ids;  /* char* */
   GArray            *duplicates;  /* Duplicate */
   guint              n_studies;
+  guint              n_updated;
+  guint              n_constructs;
   GArray            *problems;    /* Problem */
 };
 
@@ -468,8 +491,8 @@ problem_clear (gpointer data)
   g_free (p->text);
 }
 
-static MteImport *
-import_new (MteReferenceFormat format)
+MteImport *
+mte_import_new (MteReferenceFormat format)
 {
   MteImport *report = g_new0 (MteImport, 1);
 
@@ -555,6 +578,42 @@ mte_import_get_n_studies (const MteImport *report)
   return report->n_studies;
 }
 
+MteSheetKind
+mte_import_get_sheet (const MteImport *report)
+{
+  g_return_val_if_fail (report != NULL, MTE_SHEET_AUTO);
+  return report->sheet;
+}
+
+guint
+mte_import_get_n_updated (const MteImport *report)
+{
+  g_return_val_if_fail (report != NULL, 0);
+  return report->n_updated;
+}
+
+guint
+mte_import_get_n_constructs (const MteImport *report)
+{
+  g_return_val_if_fail (report != NULL, 0);
+  return report->n_constructs;
+}
+
+void
+mte_import_set_sheet_counts (MteImport    *report,
+                             MteSheetKind  sheet,
+                             guint         n_read,
+                             guint         n_studies,
+                             guint         n_updated,
+                             guint         n_constructs)
+{
+  report->sheet = sheet;
+  report->n_read = n_read;
+  report->n_studies = n_studies;
+  report->n_updated = n_updated;
+  report->n_constructs = n_constructs;
+}
+
 guint
 mte_import_get_n_problems (const MteImport *report)
 {
@@ -584,8 +643,22 @@ add_problem (MteImport  *report,
              gboolean    skipped,
              const char *message)
 {
-  Problem p = { line, skipped, g_strdup_printf ("%s:%u: %s", shown_name, line, message) };
+  Problem p = { line, 0, skipped, g_strdup_printf ("%s:%u: %s", shown_name, line, message) };
 
+  g_array_append_val (report->problems, p);
+}
+
+void
+mte_import_add_problem_at (MteImport  *report,
+                           const char *shown_name,
+                           guint       row,
+                           guint       column,
+                           const char *message)
+{
+  Problem p = { row, column, FALSE, NULL };
+
+  p.text = column > 0 ? g_strdup_printf ("%s:%u:%u: %s", shown_name, row, column, message)
+                      : g_strdup_printf ("%s:%u: %s", shown_name, row, message);
   g_array_append_val (report->problems, p);
 }
 
@@ -595,7 +668,9 @@ compare_problems (gconstpointer a,
 {
   const Problem *x = a, *y = b;
 
-  return x->line < y->line ? -1 : x->line > y->line;
+  if (x->line != y->line)
+    return x->line < y->line ? -1 : 1;
+  return x->column < y->column ? -1 : x->column > y->column;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1157,6 +1232,12 @@ mte_project_import_references (MteProject         *project,
         }
     }
 
+  if (format == MTE_REFERENCE_FORMAT_CSV)
+    {
+      mte_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE,
+                     "a CSV sheet is read with mte_project_import_sheet(), not as references");
+      return NULL;
+    }
   if (format == MTE_REFERENCE_FORMAT_AUTO)
     {
       format = mte_reference_format_sniff (data, size);
@@ -1189,7 +1270,7 @@ mte_project_import_references (MteProject         *project,
       return NULL;
     }
 
-  report = import_new (format);
+  report = mte_import_new (format);
   report->n_read = citations->len + skipped->len;
   shown_name = mte_message_path (name);
 
@@ -1302,4 +1383,10 @@ mte_project_import_references_from_file (MteProject         *project,
     return NULL;
   return mte_project_import_references (project, data, (gssize) length, path, format,
                                         search_id, flags, error);
+}
+
+void
+mte_import_sort_problems (MteImport *report)
+{
+  g_array_sort (report->problems, compare_problems);
 }

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """References in and out from Python: the ReferenceFormat enum, imports
-and their reports, the exporters, the `metaethno export` command, the
-round trip of the warmth example's citations through RIS, BibTeX and
-CSL-JSON, and duplicates across tools.
+and their reports, data-extraction sheets, the exporters, the `metaethno
+export` and `metaethno import` commands, the round trip of the warmth
+example's citations through RIS, BibTeX and CSL-JSON, and duplicates
+across tools.
 
 Run against a build tree by `meson test python-references` and
 `meson test python-references-interop`, or by hand:
@@ -23,8 +24,9 @@ import tempfile
 import unittest
 
 import metaethno
-from metaethno import (ExclusionStage, FormatError, ImportReport,
-                       InvalidValueError, Project, RecordFate, ReferenceFormat)
+from metaethno import (ConstructOrder, ExclusionStage, FormatError, ImportReport,
+                       InvalidValueError, Project, RecordFate, ReferenceFormat,
+                       SheetKind)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SOURCE_ROOT = os.environ.get("MTE_SOURCE_ROOT", os.path.dirname(os.path.dirname(HERE)))
@@ -71,7 +73,7 @@ def small_project():
 class TestReferenceFormat(unittest.TestCase):
     def test_names(self):
         self.assertEqual([str(f) for f in ReferenceFormat],
-                         ["auto", "ris", "bibtex", "csl-json", "endnote-xml", "nbib"])
+                         ["auto", "ris", "bibtex", "csl-json", "endnote-xml", "nbib", "csv"])
         self.assertIs(ReferenceFormat.from_string("csl-json"), ReferenceFormat.CSL_JSON)
         self.assertIs(ReferenceFormat.coerce("bibtex"), ReferenceFormat.BIBTEX)
         with self.assertRaises(ValueError):
@@ -193,6 +195,82 @@ class TestImport(unittest.TestCase):
                 p.import_references(42)
 
 
+STUDIES_CSV = ("Study;Authors;Year;Title;Sample size;Recruited via\r\n"
+               "ridge2023;\"Ridge, D.; Owusu, K.\";2023;Staying in care;14;GP surgeries\r\n"
+               "\r\n"
+               "lee2019;Lee, K.;2019;Trust in clinics;;\r\n").encode("utf-8")
+CONSTRUCTS_CSV = ("study,kind,id,Quote text,speaker,page,label,grounding,Coder\n"
+                  "ridge2023,quote,r-q1,\"They knew my name,\nevery time\",\"man, 40\",4,,,AB\n"
+                  "ridge2023,theme,,Being known keeps people in care,,5,Being known,r-q1,AB\n"
+                  ).encode("utf-8")
+CONSTRUCTS_MAP = {"kind": "order", "Quote text": "text", "Coder": "-"}
+
+
+class TestSheets(unittest.TestCase):
+    def test_kinds(self):
+        self.assertEqual(SheetKind.from_string("constructs"), SheetKind.CONSTRUCTS)
+        self.assertEqual(str(SheetKind.STUDIES), "studies")
+        self.assertIn("data-collection", SheetKind.STUDIES.fields)
+        self.assertEqual(SheetKind.CONSTRUCTS.fields[:4], ["study", "order", "id", "text"])
+        self.assertEqual(SheetKind.AUTO.fields, [])
+        self.assertEqual(str(ReferenceFormat.CSV), "csv")
+
+    def test_two_sheets(self):
+        with Project() as p:
+            studies = p.import_sheet(STUDIES_CSV, name="studies.csv")
+            self.assertIs(studies.sheet, SheetKind.STUDIES)
+            self.assertIs(studies.format, ReferenceFormat.CSV)
+            self.assertEqual((studies.n_read, studies.n_studies, studies.n_updated),
+                             (2, 2, 0))
+            ridge = p.studies["ridge2023"]
+            self.assertEqual(ridge.authors, ["Ridge, D.", "Owusu, K."])
+            self.assertEqual(ridge.sample_size, 14)
+            self.assertEqual(ridge.attributes["Recruited via"], "GP surgeries")
+            self.assertIn("studies sheet", repr(studies))
+
+            constructs = p.import_sheet(CONSTRUCTS_CSV, "constructs", map=CONSTRUCTS_MAP,
+                                        name="constructs.csv")
+            self.assertIs(constructs.sheet, SheetKind.CONSTRUCTS)
+            self.assertEqual(constructs.n_constructs, 2)
+            self.assertEqual(constructs.problems, [])
+            quote = p["r-q1"]
+            self.assertIs(quote.order, ConstructOrder.FIRST_ORDER)
+            self.assertEqual(quote.text, "They knew my name,\nevery time")
+            self.assertEqual(quote.speaker, "man, 40")
+            theme = p["ridge2023-t1"]
+            self.assertEqual(theme.label, "Being known")
+            self.assertEqual([q.id for q in theme.groundings], ["r-q1"])
+
+    def test_refused_sheet_changes_nothing(self):
+        with Project() as p:
+            p.import_sheet(STUDIES_CSV)
+            before = p.to_bytes()
+            bad = b"study,order,text\nridge2023,1,fine\nnobody,2,orphan\n"
+            with self.assertRaises(FormatError) as caught:
+                p.import_sheet(bad, name="bad.csv")
+            self.assertTrue(str(caught.exception).startswith("bad.csv:3:1: no study 'nobody'"),
+                            str(caught.exception))
+            self.assertEqual((caught.exception.file, caught.exception.line,
+                              caught.exception.column), ("bad.csv", 3, 1))
+            self.assertEqual(p.to_bytes(), before)
+            with self.assertRaises(InvalidValueError):
+                p.import_sheet(bad, map={"": "text"})
+            with self.assertRaises(FormatError):
+                p.import_sheet(bad, map={"order": "nonsense"})
+            with self.assertRaises(TypeError):
+                p.import_sheet(bad, map={"order": 1})
+            report = p.import_sheet(CONSTRUCTS_CSV, map={"kind": "order", "Quote text": "text"},
+                                    dry_run=True)
+            self.assertTrue(report.dry_run)
+            self.assertEqual(report.n_constructs, 2)
+            self.assertEqual(len(report.problems), 1)
+            self.assertIn("column 'Coder' is not carried", report.problems[0].message)
+            with self.assertRaises(FormatError):
+                p.import_sheet(CONSTRUCTS_CSV, map={"kind": "order", "Quote text": "text"},
+                               strict=True)
+            self.assertEqual(p.to_bytes(), before)
+
+
 def run_cli(*args):
     return subprocess.run([METAETHNO, *args], stdout=subprocess.PIPE,
                           stderr=subprocess.PIPE, check=False)
@@ -236,6 +314,97 @@ class TestCliExport(unittest.TestCase):
             self.assertEqual(proc.returncode, 1)
             self.assertEqual(proc.stdout, b"")
             self.assertTrue(proc.stderr.decode().startswith(bad + ":"), proc.stderr)
+
+
+@unittest.skipUnless(METAETHNO, "METAETHNO (the command) is not set")
+class TestCliImport(unittest.TestCase):
+    """`metaethno import`: references and sheets in one all-or-nothing call."""
+
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.addCleanup(self.tmp.cleanup)
+        self.project = self.path("review.xml")
+        proc = run_cli("new", self.project, "--title", "Import")
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+
+    def path(self, name, data=None):
+        path = os.path.join(self.tmp.name, name)
+        if data is not None:
+            with open(path, "wb") as f:
+                f.write(data)
+        return path
+
+    def read(self):
+        with open(self.project, "rb") as f:
+            return f.read()
+
+    def test_references_and_sheets(self):
+        refs = self.path("refs.ris", TestImport.RIS)
+        studies = self.path("studies.csv", STUDIES_CSV)
+        constructs = self.path("constructs.csv", CONSTRUCTS_CSV)
+        proc = run_cli("import", self.project, refs)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertEqual(proc.stdout.decode(),
+                         f"imported 2 records from {refs} (1 duplicate, 0 skipped)\n")
+        # One call, two sheets: the map names columns of the second, which
+        # the first reports as not found (a misspelt column would show so).
+        proc = run_cli("import", self.project, studies, constructs, "--map", "kind=order",
+                       "--map", "Quote text=text", "--map", "Coder=-")
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertEqual(proc.stderr.decode().splitlines(),
+                         [f"{studies}:1: map entry '{entry}': the header has no such column"
+                          for entry in ("kind=order", "Quote text=text", "Coder=-")])
+        self.assertEqual(proc.stdout.decode(),
+                         f"imported 2 new studies and 0 updates from {studies}\n"
+                         f"imported 2 constructs from {constructs}\n")
+        with Project.load(self.project) as p:
+            self.assertEqual(len(p.records), 2)
+            self.assertEqual(sorted(s.id for s in p.studies), ["lee2019", "ridge2023"])
+            self.assertEqual(p["ridge2023-t1"].label, "Being known")
+
+    def test_refused_sheet_leaves_the_file(self):
+        studies = self.path("studies.csv", STUDIES_CSV)
+        bad = self.path("bad.csv", b"study,order,text\nlee2019,2,fine\nlee2019,9,odd\n")
+        before = self.read()
+        # The first SOURCE is fine, the second refused: nothing is saved.
+        proc = run_cli("import", self.project, studies, bad)
+        self.assertEqual(proc.returncode, 1)
+        self.assertEqual(proc.stdout, b"")
+        self.assertIn(f"{bad}:3:2: order: '9' is not an order", proc.stderr.decode())
+        self.assertEqual(self.read(), before)
+        # A dry run says what would happen and changes nothing.
+        proc = run_cli("import", self.project, studies, "--dry-run")
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertEqual(proc.stdout.decode(),
+                         f"would import 2 new studies and 0 updates from {studies}\n")
+        self.assertEqual(self.read(), before)
+
+    def test_problems_on_stderr_and_strict(self):
+        studies = self.path("studies.csv", STUDIES_CSV)
+        constructs = self.path("constructs.csv", CONSTRUCTS_CSV)
+        self.assertEqual(run_cli("import", self.project, studies).returncode, 0)
+        args = ["import", self.project, constructs, "--format", "csv", "--sheet", "constructs",
+                "--map", "kind=order", "--map", "Quote text=text"]
+        proc = run_cli(*args, "--strict")
+        self.assertEqual(proc.returncode, 1)
+        before = self.read()
+        proc = run_cli(*args)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertTrue(proc.stderr.decode().startswith(
+            f"{constructs}:1:9: column 'Coder' is not carried"), proc.stderr)
+        self.assertNotEqual(self.read(), before)
+
+    def test_usage_errors(self):
+        studies = self.path("studies.csv", STUDIES_CSV)
+        refs = self.path("refs.ris", TestImport.RIS)
+        for args in (["import", self.project, studies, "--sheet", "rows"],
+                     ["import", self.project, refs, "--format", "ris", "--map", "a=b"],
+                     ["import", self.project, studies, "--format", "csv", "--as", "studies"],
+                     ["import", self.project, studies, "--format", "xls"]):
+            with self.subTest(args=args):
+                proc = run_cli(*args)
+                self.assertEqual(proc.returncode, 2, proc.stderr)
+                self.assertEqual(proc.stdout, b"")
 
 
 class TestRoundTrip(unittest.TestCase):
@@ -359,8 +528,8 @@ def main():
         loader = unittest.defaultTestLoader
         suite = unittest.TestSuite(
             loader.loadTestsFromTestCase(case)
-            for case in (TestReferenceFormat, TestExport, TestImport, TestCliExport,
-                         TestRoundTrip))
+            for case in (TestReferenceFormat, TestExport, TestImport, TestSheets,
+                         TestCliExport, TestCliImport, TestRoundTrip))
     result = unittest.TextTestRunner(verbosity=2).run(suite)
     sys.exit(0 if result.wasSuccessful() else 1)
 

@@ -35,7 +35,7 @@ from .enums import (CellState, CerqualComponent, Concern, Confidence,
                     ConstructOrder, DecisionKind, EntityKind, ExclusionStage,
                     GroundingKind, PrismaCount, ProtocolField, RecordFate,
                     RecordField, ReferenceFormat, ReportFormat, Severity,
-                    SourceKind, StudyField, StudyOrder, TranslationKind)
+                    SheetKind, SourceKind, StudyField, StudyOrder, TranslationKind)
 from .errors import (ClosedError, DuplicateIdError, DuplicateIdInFileError,
                      FileError, ForbiddenContentError, FormatError,
                      HasDependentsError, InvalidIdError, InvalidValueError,

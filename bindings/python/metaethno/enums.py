@@ -338,6 +338,32 @@ class ReferenceFormat(_Named):
     CSL_JSON = 3
     ENDNOTE_XML = 4
     NBIB = 5
+    #: A data-extraction sheet, read by Project.import_sheet() only.
+    CSV = 6
     _text_table = _from_c(lib.mte_reference_format_to_string)
 
     from_string = _parser(lib.mte_reference_format_from_string, "reference format")
+
+
+class SheetKind(_Named):
+    """The kinds of data-extraction sheet Project.import_sheet() reads:
+    AUTO decides from the header (an order or text column makes a
+    constructs sheet)."""
+    AUTO = 0
+    STUDIES = 1
+    CONSTRUCTS = 2
+    _text_table = _from_c(lib.mte_sheet_kind_to_string)
+
+    from_string = _parser(lib.mte_sheet_kind_from_string, "sheet kind")
+
+    @property
+    def fields(self) -> list[str]:
+        """The field names a column of such a sheet can be mapped to
+        (empty for AUTO)."""
+        names = lib.mte_sheet_fields(int(self))
+        out = []
+        i = 0
+        while names and names[i] is not None:
+            out.append(dec(names[i]))
+            i += 1
+        return out

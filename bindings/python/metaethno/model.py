@@ -49,7 +49,7 @@ ID_PATTERN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.:-]{0,255}")
 if TYPE_CHECKING:  # pragma: no cover
     from .analysis import (CheckReport, Grid, LineOfArgument, Prisma, Relatedness,
                            Suggestions, TranslationTable)
-    from .enums import ReferenceFormat
+    from .enums import ReferenceFormat, SheetKind
     from .references import ImportReport
     from .session import Session
 
@@ -820,6 +820,33 @@ class Project:
         from .references import import_references
         return import_references(self, data_or_path, format, name=name, search=search,
                                  as_studies=as_studies, strict=strict, dry_run=dry_run)
+
+    def import_sheet(self, data_or_path: Union[bytes, str, os.PathLike],
+                     kind: Union["SheetKind", str] = "auto", *,
+                     map: Optional[dict] = None, name: Optional[str] = None,
+                     strict: bool = False, dry_run: bool = False) -> "ImportReport":
+        """Read a data-extraction sheet (CSV), all or nothing.
+
+        *kind* is "studies" (one row per study: study, authors, year,
+        sample-size and the study fields; other columns become study
+        attributes), "constructs" (one row per quote or interpretation:
+        study, order, id, text, speaker, page, section, label, grounding)
+        or "auto" (from the header). Headers match field names ignoring
+        case, spaces, "-" and "_"; *map* maps other headers to fields
+        (``{"Quote text": "text", "Coder": "-"}``; "-" leaves a column
+        out). With *strict*, a column a constructs sheet cannot carry
+        refuses the sheet; with *dry_run*, nothing changes.
+
+        Returns an :class:`~metaethno.ImportReport` (``sheet``,
+        ``n_studies``, ``n_updated``, ``n_constructs``, ``problems``).
+        Raises FormatError whose message starts "NAME:ROW:COLUMN:" for a
+        cell the model cannot take (the project is then unchanged),
+        InvalidValueError for a malformed *map*, FileError for a file that
+        cannot be read. See docs/references.md.
+        """
+        from .references import import_sheet
+        return import_sheet(self, data_or_path, kind, map=map, name=name,
+                            strict=strict, dry_run=dry_run)
 
     def export_references(self, format: Union["ReferenceFormat", str]) -> str:
         """The included studies' references (not the excluded ones), in

@@ -2,9 +2,11 @@
 
 :meth:`Project.import_references` reads RIS, BibTeX, CSL-JSON, EndNote XML
 or PubMed (MEDLINE) into records, marks duplicates and returns an
-:class:`ImportReport`; :meth:`Project.export_references` writes the
-included studies' references as RIS, BibTeX or CSL-JSON. The functions
-here do the work; the methods of :class:`~metaethno.Project` call them.
+:class:`ImportReport`; :meth:`Project.import_sheet` reads data-extraction
+sheets (CSV) of study characteristics or constructs;
+:meth:`Project.export_references` writes the included studies' references
+as RIS, BibTeX or CSL-JSON. The functions here do the work; the methods of
+:class:`~metaethno.Project` call them.
 
 Copyright 2026 the metaethno authors. SPDX-License-Identifier: LGPL-2.1-or-later
 """
@@ -17,7 +19,7 @@ from typing import TYPE_CHECKING, NamedTuple, Optional, Union
 
 from ._c import call, dec, enc, g_free, lib
 from ._guard import writes, read_call
-from .enums import ReferenceFormat
+from .enums import ReferenceFormat, SheetKind
 
 if TYPE_CHECKING:
     from .model import Project, Search
@@ -62,10 +64,11 @@ class ImportReport:
     """
 
     __slots__ = ("format", "n_read", "records", "duplicates", "studies",
-                 "n_studies", "problems", "dry_run")
+                 "n_studies", "problems", "dry_run", "sheet", "n_updated",
+                 "n_constructs")
 
     def __init__(self, format, n_read, records, duplicates, studies, n_studies,
-                 problems, dry_run):
+                 problems, dry_run, sheet=None, n_updated=0, n_constructs=0):
         #: The format read (sniffed when "auto" was asked for).
         self.format: ReferenceFormat = format
         #: The references found in the input, read or not.
@@ -84,6 +87,13 @@ class ImportReport:
         self.problems: list[ImportProblem] = problems
         #: Whether this was a dry run (nothing changed).
         self.dry_run: bool = dry_run
+        #: For a sheet, the kind read (STUDIES or CONSTRUCTS); None for references.
+        self.sheet: Optional[SheetKind] = sheet
+        #: For a study-characteristics sheet, the studies already in the
+        #: project whose fields it set (or would set).
+        self.n_updated: int = n_updated
+        #: For a constructs sheet, the constructs made (or that would be).
+        self.n_constructs: int = n_constructs
 
     @property
     def unique(self) -> int:
@@ -91,6 +101,11 @@ class ImportReport:
         return len(self.records) - len(self.duplicates)
 
     def __repr__(self) -> str:
+        if self.sheet is not None:
+            return (f"<metaethno.ImportReport {self.sheet.text} sheet: {self.n_read} rows, "
+                    f"{self.n_studies} studies made, {self.n_updated} updated, "
+                    f"{self.n_constructs} constructs, {len(self.problems)} problems"
+                    f"{' (dry run)' if self.dry_run else ''}>")
         return (f"<metaethno.ImportReport {self.format.text}: {self.n_read} read, "
                 f"{len(self.records)} records, {len(self.duplicates)} duplicates, "
                 f"{self.n_studies} studies, {len(self.problems)} problems"
@@ -138,10 +153,13 @@ def _report(project: "Project", pointer, dry_run: bool) -> ImportReport:
                 study = lib.mte_record_get_study(record) if record else None
                 if study:
                     studies.append(dec(lib.mte_study_get_id(study)))
+        sheet = SheetKind(lib.mte_import_get_sheet(pointer))
         return ImportReport(ReferenceFormat(lib.mte_import_get_format(pointer)),
                             lib.mte_import_get_n_read(pointer), records, duplicates,
                             studies, lib.mte_import_get_n_studies(pointer), problems,
-                            dry_run)
+                            dry_run, None if sheet == SheetKind.AUTO else sheet,
+                            lib.mte_import_get_n_updated(pointer),
+                            lib.mte_import_get_n_constructs(pointer))
     finally:
         lib.mte_import_free(pointer)
 
@@ -191,6 +209,58 @@ def import_references(project: "Project",
         raise TypeError("data_or_path must be bytes (the data) or a str or "
                         f"os.PathLike (a file), not {type(data_or_path).__name__}")
     return _Importing(project).run(data, path, raw_name, format, search, flags)
+
+
+class _SheetImporting:
+    """The sheet import as one write section of the project."""
+
+    __slots__ = ("_project",)
+
+    def __init__(self, project: "Project"):
+        self._project = project
+
+    @writes
+    def run(self, data, path, name, kind, strv, flags) -> ImportReport:
+        project = self._project
+        if path is not None:
+            pointer = call(lib.mte_project_import_sheet_from_file, project._p(),
+                           path, int(kind), strv, flags)
+        else:
+            pointer = call(lib.mte_project_import_sheet, project._p(),
+                           data, len(data), name, int(kind), strv, flags)
+        return _report(project, pointer, bool(flags & _DRY_RUN))
+
+
+def import_sheet(project: "Project",
+                 data_or_path: Union[bytes, bytearray, memoryview, str, os.PathLike],
+                 kind: Union[SheetKind, str] = SheetKind.AUTO, *,
+                 map: Optional[dict] = None,
+                 name: Optional[str] = None,
+                 strict: bool = False,
+                 dry_run: bool = False) -> ImportReport:
+    """See :meth:`metaethno.Project.import_sheet`."""
+    from ._c import make_strv
+    from .model import _path
+
+    kind = SheetKind.coerce(kind, "sheet kind")
+    flags = (_STRICT if strict else 0) | (_DRY_RUN if dry_run else 0)
+    entries = []
+    for column, field in (map or {}).items():
+        if not isinstance(column, str) or not isinstance(field, str):
+            raise TypeError("map must map column names (str) to field names (str)")
+        entries.append(f"{column}={field}")
+    strv = make_strv(entries, "map") if entries else None
+    if isinstance(data_or_path, (bytes, bytearray, memoryview)):
+        data, path = _bytes(data_or_path), None
+        raw_name = enc(name, "name", nullable=True)
+    elif isinstance(data_or_path, (str, os.PathLike)):
+        if name is not None:
+            raise TypeError("name is for data; a file is named by its path")
+        data, path, raw_name = None, _path(data_or_path), None
+    else:
+        raise TypeError("data_or_path must be bytes (the data) or a str or "
+                        f"os.PathLike (a file), not {type(data_or_path).__name__}")
+    return _SheetImporting(project).run(data, path, raw_name, kind, strv, flags)
 
 
 def export_references(project: "Project", format: Union[ReferenceFormat, str]) -> str:
