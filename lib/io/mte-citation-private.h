@@ -103,6 +103,10 @@ char *mte_import_decode_full (const char *data, gsize length, const char *name,
                               MteReferenceFormat format, gboolean cp1252_fallback,
                               gsize *text_length, gboolean *used_fallback, GError **error);
 
+/* All of @path, read in chunks up to MTE_IMPORT_MAX_BYTES (a pipe or a
+ * device too): a #GFileError when it cannot be read, TOO_LARGE beyond. */
+char *mte_import_read_file (const char *path, gsize *length, GError **error);
+
 /* The report, for the sheet import (mte-sheet.c). */
 MteImport *mte_import_new (MteReferenceFormat format);
 void mte_import_set_sheet_counts (MteImport *report, MteSheetKind sheet, guint n_read,

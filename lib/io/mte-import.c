@@ -11,6 +11,7 @@
 #include "mte-citation-private.h"
 #include "mte-error-private.h"
 
+#include <errno.h>
 #include <string.h>
 #include <glib/gstdio.h>
 
@@ -1357,6 +1358,56 @@ mte_project_import_references (MteProject         *project,
   return g_steal_pointer (&report);
 }
 
+char *
+mte_import_read_file (const char  *path,
+                      gsize       *length,
+                      GError     **error)
+{
+  g_autoptr(GString) buffer = NULL;
+  FILE *file;
+  char chunk[64 * 1024];
+  size_t n;
+  int saved_errno;
+
+  file = g_fopen (path, "rb");
+  if (file == NULL)
+    {
+      g_autofree char *shown = mte_message_path (path);
+
+      saved_errno = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   "Failed to open file \u201c%s\u201d: %s", shown, g_strerror (saved_errno));
+      return NULL;
+    }
+  /* Read in chunks rather than trusting the size: a pipe or a device has
+   * none, and a file may grow while it is read. */
+  buffer = g_string_new (NULL);
+  while ((n = fread (chunk, 1, sizeof chunk, file)) > 0)
+    {
+      if ((guint64) buffer->len + n > MTE_IMPORT_MAX_BYTES)
+        {
+          fclose (file);
+          mte_format_error_set (error, MTE_FORMAT_ERROR_TOO_LARGE, path, 0, 0,
+                                "the input is larger than %u MiB", MTE_IMPORT_MAX_BYTES >> 20);
+          return NULL;
+        }
+      g_string_append_len (buffer, chunk, (gssize) n);
+    }
+  if (ferror (file))
+    {
+      g_autofree char *shown = mte_message_path (path);
+
+      saved_errno = errno;
+      fclose (file);
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   "Failed to read from file \u201c%s\u201d: %s", shown, g_strerror (saved_errno));
+      return NULL;
+    }
+  fclose (file);
+  *length = buffer->len;
+  return g_string_free (g_steal_pointer (&buffer), FALSE);
+}
+
 MteImport *
 mte_project_import_references_from_file (MteProject         *project,
                                          const char         *path,
@@ -1367,19 +1418,13 @@ mte_project_import_references_from_file (MteProject         *project,
 {
   g_autofree char *data = NULL;
   gsize length = 0;
-  GStatBuf st;
 
   g_return_val_if_fail (project != NULL, NULL);
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && (guint64) st.st_size > MTE_IMPORT_MAX_BYTES)
-    {
-      mte_format_error_set (error, MTE_FORMAT_ERROR_TOO_LARGE, path, 0, 0,
-                            "the input is larger than %u MiB", MTE_IMPORT_MAX_BYTES >> 20);
-      return NULL;
-    }
-  if (!g_file_get_contents (path, &data, &length, error))
+  data = mte_import_read_file (path, &length, error);
+  if (data == NULL)
     return NULL;
   return mte_project_import_references (project, data, (gssize) length, path, format,
                                         search_id, flags, error);

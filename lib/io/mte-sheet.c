@@ -19,7 +19,6 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <glib/gstdio.h>
 
 /* Columns beyond this refuse the sheet (a bound on crafted input). */
 #define MAX_COLUMNS 1000u
@@ -1427,19 +1426,13 @@ mte_project_import_sheet_from_file (MteProject         *project,
 {
   g_autofree char *data = NULL;
   gsize length = 0;
-  GStatBuf st;
 
   g_return_val_if_fail (project != NULL, NULL);
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && (guint64) st.st_size > MTE_IMPORT_MAX_BYTES)
-    {
-      mte_format_error_set (error, MTE_FORMAT_ERROR_TOO_LARGE, path, 0, 0,
-                            "the input is larger than %u MiB", MTE_IMPORT_MAX_BYTES >> 20);
-      return NULL;
-    }
-  if (!g_file_get_contents (path, &data, &length, error))
+  data = mte_import_read_file (path, &length, error);
+  if (data == NULL)
     return NULL;
   return mte_project_import_sheet (project, data, (gssize) length, path, kind, map, flags, error);
 }

@@ -617,6 +617,13 @@ test_from_file (void)
   CU_ASSERT_PTR_NULL (mte_project_import_sheet_from_file (project, missing, MTE_SHEET_AUTO, NULL,
                                                           MTE_IMPORT_FLAGS_NONE, &error));
   MTE_ASSERT_ERROR (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+  /* A device with no end is read up to the bound, not forever. */
+  if (g_file_test ("/dev/zero", G_FILE_TEST_EXISTS))
+    {
+      CU_ASSERT_PTR_NULL (mte_project_import_sheet_from_file (project, "/dev/zero", MTE_SHEET_AUTO,
+                                                              NULL, MTE_IMPORT_FLAGS_NONE, &error));
+      MTE_ASSERT_ERROR (error, MTE_FORMAT_ERROR, MTE_FORMAT_ERROR_TOO_LARGE);
+    }
   g_unlink (path);
   g_rmdir (dir);
 }
