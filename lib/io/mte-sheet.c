@@ -505,7 +505,26 @@ map_columns (Sheet          *sheet,
       else if (folded[0] != '\0')
         f = find_name (names, n_names, folded);
       if (f == NULL)
-        continue;
+        {
+          /* Two columns of one unknown name would write one attribute. */
+          for (guint j = 0; j < i && folded[0] != '\0'; j++)
+            if (sheet->columns[j].role == ROLE_NONE)
+              {
+                g_autofree char *other = fold_name (sheet->columns[j].header);
+
+                if (strcmp (other, folded) == 0)
+                  {
+                    g_autofree char *shown = mte_message_text (c->header, 80);
+
+                    mte_format_error_set (error, MTE_FORMAT_ERROR_INVALID_VALUE, sheet->name,
+                                          (int) header->number, (int) i + 1,
+                                          "'%s' is a second column of that name (the first "
+                                          "is column %u)", shown, j + 1);
+                    return FALSE;
+                  }
+              }
+          continue;
+        }
 
       c->role = f->role;
       c->field = f->field;

@@ -317,6 +317,8 @@ static const Bad bad_sheets[] = {
     "sheet.csv:2:3: a value beyond the header's last column" },
   { "study,Title,TITLE\nok,a,b\n", MTE_SHEET_AUTO, { NULL },
     "sheet.csv:1:3: 'TITLE' is a second 'title' column (the first is column 2)" },
+  { "study,Ethnicity,ethnicity\nok,a,b\n", MTE_SHEET_AUTO, { NULL },
+    "sheet.csv:1:3: 'ethnicity' is a second column of that name (the first is column 2)" },
   { "study,title\nok,\"open\n", MTE_SHEET_AUTO, { NULL },
     "sheet.csv:2:2: a quoted cell is not closed before the end of the sheet" },
   { "study,title\nok,a \"b\"\n", MTE_SHEET_AUTO, { NULL }, "sheet.csv:2:2: a quote inside a cell that does not start with one "
