@@ -200,6 +200,7 @@ struct _MteRecord {
   GPtrArray     *searches;      /* MteSearch*, borrowed; NULL while empty */
   MteRecordFate  fate;
   MteRecord     *duplicate_of;  /* MTE_FATE_DUPLICATE only */
+  guint          n_duplicates;  /* records whose duplicate_of is this one */
   MteStudy      *study;         /* MTE_FATE_INCLUDED only */
   char          *reason;
   MteMember     *decided_by;

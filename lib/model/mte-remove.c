@@ -428,7 +428,13 @@ drop_review_references (MteProject *project,
       MteRecord *record = g_ptr_array_index (project->records, i);
 
       if (g_hash_table_contains (doomed, record))
-        continue;
+        {
+          /* A surviving original loses this duplicate. */
+          if (record->duplicate_of != NULL &&
+              !g_hash_table_contains (doomed, record->duplicate_of))
+            record->duplicate_of->n_duplicates--;
+          continue;
+        }
       drop_doomed_from_list (record->searches, doomed);
       if (record->decided_by != NULL && g_hash_table_contains (doomed, record->decided_by))
         record->decided_by = NULL;

@@ -690,19 +690,13 @@ mte_record_get_search (const MteRecord *record,
 }
 
 /* Whether another record is marked a duplicate of @record. */
+/* Whether other records are marked duplicates of this one.  The count is
+ * kept by mte_record_set_fate() and by removal, so that marking n
+ * duplicates costs O(n), not O(n × records). */
 static gboolean
 is_duplicated (const MteRecord *record)
 {
-  GPtrArray *records = record->base.project->records;
-
-  for (guint i = 0; i < records->len; i++)
-    {
-      const MteRecord *other = g_ptr_array_index (records, i);
-
-      if (other->duplicate_of == record)
-        return TRUE;
-    }
-  return FALSE;
+  return record->n_duplicates > 0;
 }
 
 gboolean
@@ -799,6 +793,10 @@ mte_record_set_fate (MteRecord     *record,
       !require_member (project, decided_by, "decider", &member, error))
     return FALSE;
 
+  if (record->duplicate_of != NULL)
+    record->duplicate_of->n_duplicates--;
+  if (duplicate_of != NULL)
+    duplicate_of->n_duplicates++;
   record->fate = fate;
   record->duplicate_of = duplicate_of;
   record->study = study;

@@ -243,6 +243,22 @@ test_records (void)
   /* Not a duplicate of a duplicate; not a duplicate while duplicated. */
   assert_refused_unchanged (c, MTE_FATE_DUPLICATE, "record-2", NULL, NULL, 0, MTE_MODEL_ERROR_INVALID_VALUE);
   assert_refused_unchanged (a, MTE_FATE_DUPLICATE, "c", NULL, NULL, 0, MTE_MODEL_ERROR_INVALID_VALUE);
+  /* Once its duplicate is decided otherwise, or removed, the original may
+   * itself be marked a duplicate. */
+  CU_ASSERT_TRUE (mte_record_set_fate (b, MTE_FATE_DUPLICATE, "record-1", "same title", NULL, 0, &error));
+  CU_ASSERT_TRUE (mte_record_set_fate (b, MTE_FATE_SOUGHT, NULL, NULL, NULL, 0, &error));
+  MTE_ASSERT_NO_ERROR (error);
+  CU_ASSERT_TRUE (mte_record_set_fate (a, MTE_FATE_DUPLICATE, "record-2", "same DOI", NULL, 0, &error));
+  MTE_ASSERT_NO_ERROR (error);
+  assert_refused_unchanged (b, MTE_FATE_DUPLICATE, "record-1", NULL, NULL, 0, MTE_MODEL_ERROR_INVALID_VALUE);
+  CU_ASSERT_TRUE (mte_project_remove (p, "record-1", MTE_REMOVE_CASCADE, &error));
+  MTE_ASSERT_NO_ERROR (error);
+  CU_ASSERT_TRUE (mte_record_set_fate (b, MTE_FATE_DUPLICATE, "c", "same DOI", NULL, 0, &error));
+  MTE_ASSERT_NO_ERROR (error);
+  a = mte_project_add_record (p, "record-1", &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (a);
+  CU_ASSERT_TRUE (mte_record_set_fate (a, MTE_FATE_INCLUDED, "okafor2021", NULL, "ab", 1700000000, &error));
+  CU_ASSERT_TRUE (mte_record_set_fate (b, MTE_FATE_UNSCREENED, NULL, NULL, NULL, 0, &error));
 
   CU_ASSERT_TRUE (mte_record_set_fate (c, MTE_FATE_EXCLUDED_FULL_TEXT, NULL, "Not qualitative", "ab", 5, &error));
   MTE_ASSERT_STR (mte_record_get_reason (c), "Not qualitative");
