@@ -68,6 +68,7 @@ static const Field fields[] = {
   { "section", "TEXT", "Where in the paper (section)" },
   { "label", "TEXT", "A label: a theme's, concept's, finding's, level's" },
   { "grounded-in", "QUOTE", "A quote of the same study the theme rests on (repeat)" },
+  { "credibility", "LEVEL", "A theme's JBI credibility: unequivocal, credible (equivocal), unsupported; not-assessed clears it" },
   { "remove-grounding", "QUOTE", "Drop a quote from the theme's grounding" },
   { "definition", "TEXT", "A concept's definition" },
   { "expressed-by", "THEME", "A theme that expresses the concept (repeat)" },
@@ -119,8 +120,8 @@ static const KindSpec kind_specs[] = {
   { "study", "id author year " STUDY_FIELDS, "author year " STUDY_FIELDS, "a study" },
   { "quote", "id study! text! speaker page section label", "text speaker page section label",
     "a first-order construct: a participant's words" },
-  { "theme", "id study! text! label page section grounded-in",
-    "text label page section grounded-in remove-grounding",
+  { "theme", "id study! text! label page section grounded-in credibility",
+    "text label page section grounded-in remove-grounding credibility",
     "a second-order construct: the authors' interpretation" },
   { "concept", "id label! definition expressed-by", "label definition expressed-by remove-expression",
     "a key concept" },
@@ -612,6 +613,16 @@ set_construct (MteProject *project, const char *file, MteConstruct *construct, c
   IF ("page") if (!mte_construct_set_page (construct, val_or_null (v, "page"), error)) return FALSE;
   IF ("section") if (!mte_construct_set_section (construct, val_or_null (v, "section"), error)) return FALSE;
   IF ("speaker") if (!mte_construct_set_speaker (construct, val_or_null (v, "speaker"), error)) return FALSE;
+  IF ("credibility")
+    {
+      int credibility = mte_credibility_from_string (val (v, "credibility"));
+
+      if (credibility < 0)
+        return refuse (error, "'%s' is not a credibility (unequivocal, credible, unsupported, "
+                       "not-assessed)", val (v, "credibility"));
+      if (!mte_construct_set_credibility (construct, (MteCredibility) credibility, error))
+        return FALSE;
+    }
   list = vals (v, "grounded-in");
   for (guint i = 0; list != NULL && i < list->len; i++)
     {
@@ -1720,6 +1731,9 @@ describe (const MteProject *project,
             for (guint i = 0; i < mte_construct_get_n_groundings (construct); i++)
               g_ptr_array_add (list, (gpointer) mte_construct_get_id (mte_construct_get_grounding (construct, i)));
             put_list (pairs, "grounded_in", list);
+            put (pairs, "credibility",
+                 mte_construct_get_credibility (construct) != MTE_CREDIBILITY_NOT_ASSESSED
+                 ? mte_credibility_to_string (mte_construct_get_credibility (construct)) : NULL);
             concepts = concepts_of (project, construct);
             put_list (pairs, "expresses", concepts);
           }

@@ -20,6 +20,7 @@
 #include <metaethno/mte-project.h>
 #include <metaethno/mte-study.h>
 #include <metaethno/mte-review.h>
+#include <metaethno/mte-emerge.h>
 #include <metaethno/mte-references.h>
 #include <metaethno/mte-construct.h>
 #include <metaethno/mte-concept.h>
@@ -29,6 +30,7 @@
 #include <metaethno/mte-analysis.h>
 #include <metaethno/mte-check.h>
 #include <metaethno/mte-line-of-argument.h>
+#include <metaethno/mte-conqual.h>
 #include <metaethno/mte-render.h>
 #include <metaethno/mte-session.h>
 #include <metaethno/mte-deprecated.h>

@@ -239,6 +239,53 @@ MTE_API guint mte_construct_get_n_groundings (const MteConstruct *construct);
 MTE_API MteConstruct *mte_construct_get_grounding (const MteConstruct *construct,
                                                    guint               index);
 
+/**
+ * mte_credibility_to_string:
+ * @credibility: a credibility level
+ *
+ * Returns: (transfer none) (nullable): the name used in files and on the
+ *   command line ("not-assessed", "unequivocal", "credible",
+ *   "unsupported"), or NULL for an unknown value.
+ */
+MTE_API const char *mte_credibility_to_string (MteCredibility credibility);
+
+/**
+ * mte_credibility_from_string:
+ * @name: a name as returned by mte_credibility_to_string(); "equivocal"
+ *   (JBI's word) is read as %MTE_CREDIBILITY_CREDIBLE
+ *
+ * Returns: the credibility, or -1 when @name is not one.
+ */
+MTE_API int mte_credibility_from_string (const char *name);
+
+/**
+ * mte_construct_get_credibility:
+ * @construct: a construct
+ *
+ * Returns: the JBI credibility of a second-order construct (a study's
+ *   finding); always %MTE_CREDIBILITY_NOT_ASSESSED for a first-order one.
+ */
+MTE_API MteCredibility mte_construct_get_credibility (const MteConstruct *construct);
+
+/**
+ * mte_construct_set_credibility:
+ * @construct: a second-order construct
+ * @credibility: the credibility; %MTE_CREDIBILITY_NOT_ASSESSED clears it
+ * @error: return location for a #GError
+ *
+ * Records how well the study's data support this finding of the study
+ * (JBI: unequivocal, credible, unsupported).
+ *
+ * Returns: TRUE on success; FALSE with %MTE_MODEL_ERROR_WRONG_KIND when
+ *   @construct is first order and @credibility is not
+ *   %MTE_CREDIBILITY_NOT_ASSESSED (as mte_construct_set_speaker() refuses
+ *   the other order), or %MTE_MODEL_ERROR_INVALID_VALUE for an unknown
+ *   value.
+ */
+MTE_API gboolean mte_construct_set_credibility (MteConstruct   *construct,
+                                                MteCredibility  credibility,
+                                                GError        **error);
+
 G_END_DECLS
 
 #endif /* MTE_CONSTRUCT_H */

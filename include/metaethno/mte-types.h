@@ -186,6 +186,28 @@ typedef enum {
 } MteConfidence;
 
 /**
+ * MteCredibility:
+ * @MTE_CREDIBILITY_NOT_ASSESSED: not yet assessed (the default)
+ * @MTE_CREDIBILITY_UNEQUIVOCAL: the finding is beyond reasonable doubt:
+ *   an illustration (a quote) shows it and is not open to challenge
+ * @MTE_CREDIBILITY_CREDIBLE: the finding is plausible given the data but
+ *   the illustration lacks a clear association with it and is open to
+ *   challenge (JBI's "equivocal")
+ * @MTE_CREDIBILITY_UNSUPPORTED: the data do not support the finding
+ *
+ * JBI's credibility of a study's finding, i.e. of a second-order
+ * construct (Munn et al. 2014, BMC Med Res Methodol 14:108; JBI Manual for
+ * Evidence Synthesis, meta-aggregation). ConQual (mte-conqual.h) reads it.
+ * Since 0.2, file format 1.2.
+ */
+typedef enum {
+  MTE_CREDIBILITY_NOT_ASSESSED = 0,
+  MTE_CREDIBILITY_UNEQUIVOCAL,
+  MTE_CREDIBILITY_CREDIBLE,
+  MTE_CREDIBILITY_UNSUPPORTED
+} MteCredibility;
+
+/**
  * MteRemoveFlags:
  * @MTE_REMOVE_FLAGS_NONE: fail with %MTE_MODEL_ERROR_HAS_DEPENDENTS when
  *   anything else in the project refers to the entity

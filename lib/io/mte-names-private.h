@@ -36,6 +36,9 @@ G_BEGIN_DECLS
   X (EXCLUSION, "exclusion")    /* also a study's exclusion (1.1) */    \
   X (SEARCH_STRATEGY, "search-strategy")                                \
   X (REGISTRATION, "registration")                                      \
+  /* the team's text per eMERGe item (1.2) */                            \
+  X (EMERGE, "emerge")                                                  \
+  X (ITEM, "item")                                                      \
   /* the team and the checklists */                                     \
   X (MEMBERS, "members")                                                \
   X (MEMBER, "member")                                                  \
@@ -154,7 +157,9 @@ G_BEGIN_DECLS
   X (STUDY, "study")                                                    \
   X (STAGE, "stage")                                                    \
   X (BOX, "box")                                                        \
-  X (VALUE, "value")
+  X (VALUE, "value")                                                    \
+  /* 1.2 */                                                             \
+  X (CREDIBILITY, "credibility")
 
 #define MTE_IO_ENUM_ELEMENT(suffix, name) MTE_EL_##suffix,
 #define MTE_IO_ENUM_ATTRIBUTE(suffix, name) MTE_AT_##suffix,

@@ -1059,6 +1059,33 @@ start_appraisal (Loader *l)
   return TRUE;
 }
 
+/* <item key="..."> of <emerge> (1.2): one per eMERGe item. */
+static gboolean
+start_emerge_item (Loader *l)
+{
+  const char *key = required (l, MTE_AT_KEY, "item");
+  int item;
+
+  if (key == NULL)
+    return FALSE;
+  item = mte_emerge_item_from_string (key);
+  /* only the keys: the schema does not allow the items' numbers */
+  if (item < 0 || g_ascii_isdigit (key[0]))
+    {
+      g_autofree char *shown = mte_message_text (key, 80);
+
+      suspect (l, "<item>: '%s' is not an eMERGe item", shown);
+      return FALSE;
+    }
+  if (mte_project_get_emerge_text (l->project, (MteEmergeItem) item) != NULL)
+    {
+      fail (l, MTE_FORMAT_ERROR_INVALID_VALUE, "two texts for eMERGe item '%s'", key);
+      return FALSE;
+    }
+  save_attributes (l);
+  return TRUE;
+}
+
 static gboolean
 start_construct (Loader *l)
 {
@@ -1119,6 +1146,31 @@ make_construct (Loader *l, const char *text)
           return FALSE;
         }
       if (!mte_construct_set_speaker (l->construct, value, &err))
+        {
+          fail_model (l, err);
+          return FALSE;
+        }
+    }
+  if ((value = saved (l, MTE_AT_CREDIBILITY)) != NULL)
+    {
+      int credibility = mte_credibility_from_string (value);
+
+      if (order != MTE_CONSTRUCT_SECOND_ORDER)
+        {
+          fail (l, MTE_FORMAT_ERROR_INVALID_VALUE,
+                "construct '%s': only second-order constructs have a credibility",
+                saved (l, MTE_AT_ID));
+          return FALSE;
+        }
+      if (credibility <= MTE_CREDIBILITY_NOT_ASSESSED)
+        {
+          g_autofree char *shown = mte_message_text (value, 80);
+
+          fail (l, MTE_FORMAT_ERROR_INVALID_VALUE,
+                "construct '%s': '%s' is not a credibility", saved (l, MTE_AT_ID), shown);
+          return FALSE;
+        }
+      if (!mte_construct_set_credibility (l->construct, (MteCredibility) credibility, &err))
         {
           fail_model (l, err);
           return FALSE;
@@ -1916,7 +1968,7 @@ is_text_element (ElementId el)
     case MTE_EL_NOTE: case MTE_EL_DEFINITION: case MTE_EL_RATIONALE: case MTE_EL_STATEMENT:
     case MTE_EL_EXPLANATION: case MTE_EL_DESCRIPTION: case MTE_EL_MEMO:
     case MTE_EL_QUERY: case MTE_EL_NOTES: case MTE_EL_KEYWORD: case MTE_EL_REASON:
-    case MTE_EL_EXCLUSION: case MTE_EL_EXCLUSION_COUNT:
+    case MTE_EL_EXCLUSION: case MTE_EL_EXCLUSION_COUNT: case MTE_EL_ITEM:
       return TRUE;
     default:
       return el >= EL_STUDY_FIELD && el < EL_LAST;
@@ -1940,7 +1992,7 @@ start_element (Loader *l, ElementId parent, ElementId el)
         case MTE_EL_TRANSLATIONS: case MTE_EL_THIRD_ORDERS: case MTE_EL_ARGUMENT_LINKS:
         case MTE_EL_FRAMEWORKS: case MTE_EL_MEMOS:
         case MTE_EL_PROTOCOL: case MTE_EL_SEARCHES: case MTE_EL_RECORDS:
-        case MTE_EL_STAGE_COUNTS:
+        case MTE_EL_STAGE_COUNTS: case MTE_EL_EMERGE:
           return el;
         case MTE_EL_TRANSLATION_SESSION:
           return start_session (l) ? el : MTE_EL_UNKNOWN;
@@ -2018,6 +2070,9 @@ start_element (Loader *l, ElementId parent, ElementId el)
 
         return f >= 0 ? EL_PROTOCOL_FIELD + f : MTE_EL_UNKNOWN;
       }
+    case MTE_EL_EMERGE:
+      ok = el == MTE_EL_ITEM && start_emerge_item (l);
+      break;
     case MTE_EL_SEARCHES:
       ok = el == MTE_EL_SEARCH && start_search (l);
       break;
@@ -2185,6 +2240,11 @@ end_element (Loader *l, ElementId parent, ElementId el)
       break;
     case MTE_EL_LINE_OF_ARGUMENT:
       ok = mte_project_set_line_of_argument (l->project, text, &err);
+      break;
+    case MTE_EL_ITEM:
+      ok = mte_project_set_emerge_text (l->project,
+                                        (MteEmergeItem) mte_emerge_item_from_string (saved (l, MTE_AT_KEY)),
+                                        text, &err);
       break;
     case MTE_EL_TEXT:
       if (parent == EL_CHECKLIST_QUESTION)

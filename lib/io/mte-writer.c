@@ -369,6 +369,32 @@ write_protocol (MteWriter *w, const MteProject *project)
   close_section (w, MTE_EL_PROTOCOL);
 }
 
+/* The team's text per eMERGe item (1.2): one <item> per recorded item,
+ * in the items' order. */
+static void
+write_emerge (MteWriter *w, const MteProject *project)
+{
+  gboolean any = FALSE;
+
+  for (int i = 1; i <= MTE_EMERGE_N_ITEMS && !any; i++)
+    any = mte_project_get_emerge_text (project, (MteEmergeItem) i) != NULL;
+  if (!any)
+    return;
+  where (w, "eMERGe texts", NULL);
+  open_section (w, MTE_EL_EMERGE);
+  for (int i = 1; i <= MTE_EMERGE_N_ITEMS; i++)
+    {
+      const char *text = mte_project_get_emerge_text (project, (MteEmergeItem) i);
+
+      if (text == NULL)
+        continue;
+      start_tag (w, 2, MTE_EL_ITEM);
+      attr (w, MTE_AT_KEY, mte_emerge_item_to_string ((MteEmergeItem) i));
+      text_content (w, MTE_EL_ITEM, text);
+    }
+  close_section (w, MTE_EL_EMERGE);
+}
+
 static void
 write_members (MteWriter *w, const MteProject *project)
 {
@@ -565,6 +591,9 @@ write_construct (MteWriter *w, const MteConstruct *construct)
   attr (w, MTE_AT_SECTION, mte_construct_get_section (construct));
   if (first)
     attr (w, MTE_AT_SPEAKER, mte_construct_get_speaker (construct));
+  else if (mte_construct_get_credibility (construct) != MTE_CREDIBILITY_NOT_ASSESSED)
+    attr (w, MTE_AT_CREDIBILITY,
+          mte_credibility_to_string (mte_construct_get_credibility (construct)));
   end_start_tag (w, TRUE);
   text_element (w, 4, MTE_EL_TEXT, mte_construct_get_text (construct));
   for (guint g = 0; g < n_groundings; g++)
@@ -951,6 +980,7 @@ mte_project_to_data (const MteProject *project,
   text_element (&w, 1, MTE_EL_AIM, mte_project_get_aim (project));
   text_element (&w, 1, MTE_EL_LINE_OF_ARGUMENT, mte_project_get_line_of_argument (project));
   write_protocol (&w, project);
+  write_emerge (&w, project);
   write_members (&w, project);
   write_checklists (&w, project);
   write_searches (&w, project);

@@ -138,6 +138,7 @@ construct_eq (const MteEntity *ea,
          str_eq (a->page, b->page) &&
          str_eq (a->section, b->section) &&
          str_eq (a->speaker, b->speaker) &&
+         a->credibility == b->credibility &&
          construct_list_eq (a->groundings, b->groundings);
 }
 
@@ -235,6 +236,9 @@ review_eq (const MteProject *a,
 {
   for (guint i = 0; i < MTE_PROTOCOL_N_FIELDS; i++)
     if (!str_eq (a->protocol[i], b->protocol[i]))
+      return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (a->emerge); i++)
+    if (!str_eq (a->emerge[i], b->emerge[i]))
       return FALSE;
   if (memcmp (a->stage_counts, b->stage_counts, sizeof a->stage_counts) != 0 ||
       a->exclusion_counts->len != b->exclusion_counts->len)

@@ -112,6 +112,7 @@ struct _MteConstruct {
   char              *page;
   char              *section;
   char              *speaker;
+  MteCredibility     credibility; /* second order only (1.2) */
   MteConstructList  *groundings; /* first-order; NULL while empty */
 };
 
@@ -239,6 +240,7 @@ struct _MteProject {
   char       *aim;
   char       *line_of_argument;
   char       *protocol[MTE_PROTOCOL_N_FIELDS];
+  char       *emerge[MTE_EMERGE_N_ITEMS + 1];  /* by MteEmergeItem; [0] unused (1.2) */
   gint64      stage_counts[MTE_PRISMA_N_COUNTS]; /* MTE_COUNT_UNKNOWN: not entered */
   GArray     *exclusion_counts; /* MteExclusionCount, in the order entered */
   GPtrArray  *load_warnings;    /* char*, owned; NULL when none */

@@ -218,6 +218,8 @@ mte_project_free (MteProject *project)
   g_free (project->line_of_argument);
   for (guint i = 0; i < MTE_PROTOCOL_N_FIELDS; i++)
     g_free (project->protocol[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (project->emerge); i++)
+    g_free (project->emerge[i]);
   for (guint i = 0; i < project->exclusion_counts->len; i++)
     g_free (g_array_index (project->exclusion_counts, MteExclusionCount, i).reason);
   g_array_unref (project->exclusion_counts);

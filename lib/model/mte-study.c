@@ -677,6 +677,69 @@ mte_construct_set_speaker (MteConstruct *construct,
                          speaker, TRUE, "speaker", error);
 }
 
+static const char *const credibility_names[] = {
+  [MTE_CREDIBILITY_NOT_ASSESSED] = "not-assessed",
+  [MTE_CREDIBILITY_UNEQUIVOCAL] = "unequivocal",
+  [MTE_CREDIBILITY_CREDIBLE] = "credible",
+  [MTE_CREDIBILITY_UNSUPPORTED] = "unsupported",
+};
+
+const char *
+mte_credibility_to_string (MteCredibility credibility)
+{
+  return (guint) credibility < G_N_ELEMENTS (credibility_names)
+         ? credibility_names[credibility] : NULL;
+}
+
+int
+mte_credibility_from_string (const char *name)
+{
+  if (name == NULL)
+    return -1;
+  if (strcmp (name, "equivocal") == 0)
+    return MTE_CREDIBILITY_CREDIBLE;
+  for (guint i = 0; i < G_N_ELEMENTS (credibility_names); i++)
+    if (strcmp (credibility_names[i], name) == 0)
+      return (int) i;
+  return -1;
+}
+
+MteCredibility
+mte_construct_get_credibility (const MteConstruct *construct)
+{
+  g_return_val_if_fail (construct != NULL, MTE_CREDIBILITY_NOT_ASSESSED);
+  return construct->credibility;
+}
+
+gboolean
+mte_construct_set_credibility (MteConstruct   *construct,
+                               MteCredibility  credibility,
+                               GError        **error)
+{
+  g_return_val_if_fail (construct != NULL, FALSE);
+  if ((guint) credibility >= G_N_ELEMENTS (credibility_names))
+    {
+      mte_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE,
+                     "construct '%s': unknown credibility (%d)",
+                     construct->base.id, (int) credibility);
+      return FALSE;
+    }
+  if (construct->order != MTE_CONSTRUCT_SECOND_ORDER &&
+      credibility != MTE_CREDIBILITY_NOT_ASSESSED)
+    {
+      mte_set_error (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_WRONG_KIND,
+                     "construct '%s' is first order: only the authors' findings "
+                     "(second order) have a credibility", construct->base.id);
+      return FALSE;
+    }
+  if (construct->credibility != credibility)
+    {
+      construct->credibility = credibility;
+      mte_project_touch (construct->base.project);
+    }
+  return TRUE;
+}
+
 gboolean
 mte_construct_add_grounding (MteConstruct *construct,
                              const char   *first_order_id,

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # Tests of the authoring commands (new, add, change, remove, list, show,
-# classify, appraise, cerqual, protocol, screen, exclude, include, prisma).
+# classify, appraise, cerqual, protocol, emerge, screen, exclude, include, prisma).
 # They run the real built binary, and build the expected projects through
 # the Python bindings.
 #
@@ -534,6 +534,74 @@ class TestNames(Folder):
         self.assertEqual(counts['duplicates'], 20)
         csv_text = self.mte('prisma', 'review.xml', '--format', 'csv').stdout
         self.assertTrue(csv_text.startswith('data,node,box,description'), csv_text)
+
+
+# ---------------------------------------------------------------------------
+# The team's text per eMERGe item, and a theme's JBI credibility (issue 13).
+# ---------------------------------------------------------------------------
+
+class TestEmergeAndCredibility(Folder):
+    def test_emerge_texts(self):
+        self.mte('new', 'review.xml', '--title', 'Small')
+        self.assertIn('wrote eMERGe item 4 (why-meta-ethnography)',
+                      self.mte('emerge', 'review.xml', '4', 'Theory from thick studies').stdout)
+        self.mte('emerge', 'review.xml', 'strengths-limitations', 'Only UK studies; <reflexive> & open')
+        listing = self.mte('emerge', 'review.xml').stdout
+        self.assertIn('Phase 1\n', listing)
+        self.assertIn('Phase 7\n', listing)
+        self.assertIn(' 4 why-meta-ethnography:  Theory from thick studies\n', listing)
+        self.assertIn('18 strengths-limitations: Only UK studies; <reflexive> & open\n', listing)
+        self.assertIn(' 1 rationale:', listing)
+        self.assertEqual(listing.count('(not recorded)'), 17)
+        self.assertEqual(self.mte('emerge', 'review.xml', 'why-meta-ethnography').stdout,
+                         'Theory from thick studies\n')
+        self.assertEqual(self.mte('emerge', 'review.xml', 'aim').stdout, '')
+        # what the library reads back
+        with metaethno.Project.load(self.path()) as p:
+            self.assertEqual(dict(p.emerge), {
+                'why-meta-ethnography': 'Theory from thick studies',
+                'strengths-limitations': 'Only UK studies; <reflexive> & open'})
+        self.assertIn('cleared eMERGe item 4', self.mte('emerge', 'review.xml', '4', '').stdout)
+        with metaethno.Project.load(self.path()) as p:
+            self.assertEqual(list(p.emerge), ['strengths-limitations'])
+
+    def test_emerge_refusals_leave_the_file_untouched(self):
+        self.mte('new', 'review.xml', '--title', 'Small')
+        with open(self.path(), 'rb') as f:
+            before = f.read()
+        for args in (['emerge'], ['emerge', 'review.xml', 'conclusion', 'x'],
+                     ['emerge', 'review.xml', '0', 'x'], ['emerge', 'review.xml', '20'],
+                     ['emerge', 'review.xml', '1', 'x', 'extra']):
+            with self.subTest(args=args):
+                result = self.mte(*args, check=2)
+                self.assertEqual(result.stdout, '')
+        result = self.mte('emerge', 'review.xml', 'aim', 'bell \a', check=1)
+        self.assertIn('aim', result.stderr)
+        with open(self.path(), 'rb') as f:
+            self.assertEqual(f.read(), before)
+
+    def test_theme_credibility(self):
+        build_small(self.folder)
+        self.mte('change', 'review.xml', 'okafor2021-t1', '--credibility', 'unequivocal')
+        self.mte('add', 'theme', 'review.xml', '--study', 'lee2019', '--text', 'Doubt',
+                 '--credibility', 'equivocal')
+        shown = json.loads(self.mte('show', 'review.xml', 'okafor2021-t1', '--format', 'json').stdout)
+        self.assertEqual(shown['credibility'], 'unequivocal')
+        self.assertIn('credibility:', self.mte('show', 'review.xml', 'lee2019-t2').stdout)
+        with metaethno.Project.load(self.path()) as p:
+            self.assertIs(p.lookup('okafor2021-t1').credibility, metaethno.Credibility.UNEQUIVOCAL)
+            self.assertIs(p.lookup('lee2019-t2').credibility, metaethno.Credibility.CREDIBLE)
+            self.assertIs(p.lookup('lee2019-t1').credibility, metaethno.Credibility.NOT_ASSESSED)
+        self.mte('change', 'review.xml', 'okafor2021-t1', '--credibility', 'not-assessed')
+        shown = json.loads(self.mte('show', 'review.xml', 'okafor2021-t1', '--format', 'json').stdout)
+        self.assertIsNone(shown['credibility'])
+        # refused: an unknown level, and a quote
+        with open(self.path(), 'rb') as f:
+            before = f.read()
+        self.mte('change', 'review.xml', 'okafor2021-t1', '--credibility', 'doubtful', check=1)
+        self.mte('change', 'review.xml', 'okafor2021-q1', '--credibility', 'credible', check=2)
+        with open(self.path(), 'rb') as f:
+            self.assertEqual(f.read(), before)
 
 
 if __name__ == '__main__':

@@ -398,7 +398,7 @@ class TestInfo(CliTestCase):
         self.assertEqual(info['file'], STARTER)
         self.assertEqual(info['title'], STARTER_TITLE)
         self.assertTrue(info['question'].startswith('How do racially minoritised'))
-        self.assertEqual(info['format_version'], '1.1')
+        self.assertEqual(info['format_version'], '1.2')
         self.assertEqual(info['created'], '2026-01-05T09:00:00Z')
         self.assertEqual(info['modified'], '2026-02-20T16:30:00Z')
         self.assertEqual(info['counts'], STARTER_COUNTS)
@@ -430,7 +430,7 @@ class TestInfo(CliTestCase):
         text = self.text(proc.stdout)
         self.assertRegex(text, r'(?m)^File: +%s$' % re.escape(STARTER))
         self.assertIn('Illustrative starter', text)
-        self.assertRegex(text, r'(?m)^Format: +1\.1$')
+        self.assertRegex(text, r'(?m)^Format: +1\.2$')
         self.assertRegex(text, r'(?m)^Modified: +2026-02-20T16:30:00Z$')
         labels = {
             'members': 'Team members', 'studies': 'Studies',

@@ -734,7 +734,7 @@ test_1_0_files_load (void)
 
       CU_ASSERT_TRUE_FATAL (g_file_get_contents (path, &contents, NULL, NULL));
       n_1_0 += strstr (contents, " version=\"1.0\"") != NULL;
-      parts = g_strsplit (contents, " version=\"1.1\"", 2);
+      parts = g_regex_split_simple (" version=\"1\\.[12]\"", contents, 0, 0);
       as_1_0 = g_strjoinv (" version=\"1.0\"", parts);
       CU_ASSERT_PTR_NOT_NULL_FATAL (strstr (as_1_0, " version=\"1.0\""));
       for (int variant = 0; variant < 2; variant++)
@@ -760,7 +760,8 @@ test_1_0_files_load (void)
 }
 
 /* A file the library wrote is the file it writes again: the 1.1 fixture is
- * in the writer's own form, so load and save give back its exact bytes. */
+ * in the writer's own form, so load and save give back its exact bytes but
+ * for the version, which a save raises to 1.2. */
 static void
 test_review_fixture_canonical (void)
 {
@@ -768,14 +769,18 @@ test_review_fixture_canonical (void)
   g_autofree char *contents = NULL;
   g_autofree char *data = NULL;
   g_autoptr (MteProject) project = NULL;
+  g_auto (GStrv) parts = NULL;
+  g_autofree char *as_written = NULL;
   GError *error = NULL;
 
   CU_ASSERT_TRUE_FATAL (g_file_get_contents (path, &contents, NULL, NULL));
+  parts = g_strsplit (contents, " version=\"1.1\"", 2);
+  as_written = g_strjoinv (" version=\"" MTE_FORMAT_VERSION_S "\"", parts);
   project = mte_project_load_from_file (path, 0, &error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (project);
   data = mte_project_to_data (project, NULL, 0, &error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (data);
-  CU_ASSERT_STRING_EQUAL (data, contents);
+  CU_ASSERT_STRING_EQUAL (data, as_written);
   CU_ASSERT_EQUAL (mte_project_get_n_load_warnings (project), 0);
 
   /* what the fixture holds, read through the API */
@@ -824,6 +829,67 @@ test_review_fixture_canonical (void)
                                                       &reason), 2);
     CU_ASSERT_STRING_EQUAL (reason, "Not qualitative");
   }
+}
+
+/* The 1.2 fixture is in the writer's own form and holds every 1.2
+ * element and attribute: the eMERGe texts and constructs' credibility. */
+static void
+test_emerge_fixture (void)
+{
+  g_autofree char *path = g_build_filename (data_dir, "valid-review-1.2.xml", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *data = NULL;
+  g_autoptr (MteProject) project = NULL;
+  g_autoptr (MteProject) again = NULL;
+  GError *error = NULL;
+  guint n_texts = 0;
+
+  CU_ASSERT_TRUE_FATAL (g_file_get_contents (path, &contents, NULL, NULL));
+  CU_ASSERT_PTR_NOT_NULL (strstr (contents, " version=\"1.2\""));
+  project = mte_project_load_from_file (path, 0, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (project);
+  data = mte_project_to_data (project, NULL, 0, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (data);
+  CU_ASSERT_STRING_EQUAL (data, contents);
+
+  for (int i = 1; i <= MTE_EMERGE_N_ITEMS; i++)
+    n_texts += mte_project_get_emerge_text (project, (MteEmergeItem) i) != NULL;
+  CU_ASSERT_EQUAL (n_texts, 5);
+  CU_ASSERT_STRING_EQUAL (mte_project_get_emerge_text (project, MTE_EMERGE_READING),
+                          "Two reviewers read each study twice <independently>.");
+  CU_ASSERT_PTR_NOT_NULL (strstr (mte_project_get_emerge_text (project, MTE_EMERGE_STRENGTHS_LIMITATIONS),
+                                  "\nSecond line: \xe6\xb8\xa9"));
+  CU_ASSERT_PTR_NULL (mte_project_get_emerge_text (project, MTE_EMERGE_AIM));
+  CU_ASSERT_EQUAL (mte_construct_get_credibility (mte_project_lookup_construct (project, "okafor-t1")),
+                   MTE_CREDIBILITY_UNEQUIVOCAL);
+  CU_ASSERT_EQUAL (mte_construct_get_credibility (mte_project_lookup_construct (project, "okafor-t2")),
+                   MTE_CREDIBILITY_CREDIBLE);
+  CU_ASSERT_EQUAL (mte_construct_get_credibility (mte_project_lookup_construct (project, "chen-t1")),
+                   MTE_CREDIBILITY_UNSUPPORTED);
+  CU_ASSERT_EQUAL (mte_construct_get_credibility (mte_project_lookup_construct (project, "chen-t2")),
+                   MTE_CREDIBILITY_NOT_ASSESSED);
+
+  /* the equality compares them: a change to either is a difference */
+  again = mte_project_load_from_data (data, -1, "again", 0, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (again);
+  CU_ASSERT_TRUE (mte_project_equal (project, again));
+  /* (each change touches the modified time: set it back, so that only
+   * the change itself can make the difference) */
+  CU_ASSERT_TRUE (mte_project_set_emerge_text (again, MTE_EMERGE_AIM, "An aim.", &error));
+  mte_project_set_modified (again, mte_project_get_modified (project));
+  CU_ASSERT_FALSE (mte_project_equal (project, again));
+  CU_ASSERT_TRUE (mte_project_set_emerge_text (again, MTE_EMERGE_AIM, NULL, &error));
+  mte_project_set_modified (again, mte_project_get_modified (project));
+  CU_ASSERT_TRUE (mte_project_equal (project, again));
+  CU_ASSERT_TRUE (mte_construct_set_credibility (mte_project_lookup_construct (again, "chen-t2"),
+                                                 MTE_CREDIBILITY_CREDIBLE, &error));
+  mte_project_set_modified (again, mte_project_get_modified (project));
+  CU_ASSERT_FALSE (mte_project_equal (project, again));
+  CU_ASSERT_TRUE (mte_construct_set_credibility (mte_project_lookup_construct (again, "chen-t2"),
+                                                 MTE_CREDIBILITY_NOT_ASSESSED, &error));
+  mte_project_set_modified (again, mte_project_get_modified (project));
+  CU_ASSERT_TRUE (mte_project_equal (project, again));
+  g_clear_error (&error);
 }
 
 /* Everything of 1.1 built through the API, every value of every new
@@ -1119,6 +1185,7 @@ main (int argc, char **argv)
       CU_add_test (suite, "1.0 fixtures and examples still load", test_1_0_files_load);
       CU_add_test (suite, "the 1.1 fixture is in the writer's form", test_review_fixture_canonical);
       CU_add_test (suite, "1.1 entities round-trip", test_review_api_round_trip);
+      CU_add_test (suite, "the 1.2 fixture: eMERGe texts and credibility", test_emerge_fixture);
       CU_add_test (suite, "load warnings", test_load_warnings);
     }
 
