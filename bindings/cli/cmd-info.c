@@ -486,10 +486,12 @@ mte_cli_info (int    argc,
 {
   gboolean help = FALSE;
   gboolean json = FALSE;
+  g_autofree char *output = NULL;
   g_auto(GStrv) inputs = NULL;
   const GOptionEntry entries[] = {
     { "json", 'j', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &json,
       "Print the summary as JSON", NULL },
+    MTE_CLI_OUTPUT_ENTRY (&output),
     { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME_ARRAY,
       &inputs, NULL, NULL },
     G_OPTION_ENTRY_NULL
@@ -511,9 +513,11 @@ mte_cli_info (int    argc,
     "and reason.",
     "FILE may be '-' for standard input. With --json the same summary is\n"
     "printed as one JSON object; times are ISO 8601 in UTC and values not\n"
-    "recorded are null.\n"
+    "recorded are null. -o OUT writes the summary to OUT instead of standard\n"
+    "output.\n"
     "\n"
-    "Exit status: 0 on success, 1 when FILE is invalid, 2 for a usage error.",
+    "Exit status: 0 on success, 1 when FILE is invalid or OUT cannot be\n"
+    "written, 2 for a usage error.",
     entries, &help);
 
   if (!mte_cli_parse (context, "info", &argc, &argv, &help, &status))
@@ -524,7 +528,7 @@ mte_cli_info (int    argc,
   if (inputs[1] != NULL)
     return mte_cli_usage_error ("info", "expected one FILE, got %u",
                                 g_strv_length (inputs));
-  if (inputs[0][0] == '\0')
+  if (inputs[0][0] == '\0' || (output != NULL && output[0] == '\0'))
     return mte_cli_usage_error ("info", "empty file name");
 
   project = mte_cli_load (inputs[0], &error);
@@ -546,7 +550,5 @@ mte_cli_info (int    argc,
 
   text = json ? format_json (name, project, &summary)
               : format_text (name, project, &summary);
-  fputs (text, stdout);
-
-  return MTE_CLI_EXIT_OK;
+  return mte_cli_write_output (output, text, strlen (text));
 }

@@ -12,7 +12,8 @@
 #define DOCUMENT ((1u << MTE_REPORT_TEXT) | (1u << MTE_REPORT_MARKDOWN) | (1u << MTE_REPORT_JSON))
 
 #define EXIT_STATUS \
-  "\nExit status: 0 on success, 1 when FILE cannot be loaded, 2 for a usage error."
+  "\nExit status: 0 on success, 1 when FILE cannot be loaded or OUT cannot be\n" \
+  "written, 2 for a usage error."
 
 static char *
 render_grid (MteProject *project, const MteCliReportOptions *o, int *status, GError **error)
@@ -32,6 +33,22 @@ render_relate (MteProject *project, const MteCliReportOptions *o, int *status, G
 
   mte_relatedness_free (r);
   return text;
+}
+
+static gboolean
+write_grid (MteProject *project, const MteCliReportOptions *o, int fd, GError **error)
+{
+  g_autoptr(MteGrid) grid = mte_grid_new (project, o->order);
+
+  return mte_grid_render_to_fd (grid, o->format, fd, error);
+}
+
+static gboolean
+write_relate (MteProject *project, const MteCliReportOptions *o, int fd, GError **error)
+{
+  g_autoptr(MteRelatedness) r = mte_relatedness_new (project, o->order, o->threshold);
+
+  return mte_relatedness_render_to_fd (r, o->format, fd, error);
 }
 
 static char *
@@ -80,8 +97,9 @@ static const MteCliReport grid_report = {
   "grid", "FILE",
   "Show the key concepts × studies grid: in each cell, the second-order\n"
   "constructs by which a study expresses a concept.",
-  "Studies are columns in the chosen order; a FILE of '-' reads standard input." EXIT_STATUS,
-  MTE_CLI_REPORT_ORDER, TABULAR, 0, render_grid,
+  "Studies are columns in the chosen order; a FILE of '-' reads standard input.\n"
+  "-o OUT writes the report to OUT instead of standard output." EXIT_STATUS,
+  MTE_CLI_REPORT_ORDER, TABULAR, 0, render_grid, write_grid,
 };
 
 static const MteCliReport relate_report = {
@@ -90,14 +108,15 @@ static const MteCliReport relate_report = {
   "similarity) and group them by average-linkage clustering.",
   "CSV lists every pair of studies (long format). See docs/analysis.md for the method." EXIT_STATUS,
   MTE_CLI_REPORT_ORDER | MTE_CLI_REPORT_THRESHOLD, TABULAR,
-  MTE_RELATEDNESS_DEFAULT_THRESHOLD, render_relate,
+  MTE_RELATEDNESS_DEFAULT_THRESHOLD, render_relate, write_relate,
 };
 
 static const MteCliReport saturation_report = {
   "saturation", "FILE",
   "Show conceptual saturation: the new and cumulative concepts of each study\n"
   "in translation order, and after which study no new concept appeared.",
-  "Saturation depends on the order: report it with the curve." EXIT_STATUS,
+  "Saturation depends on the order: the report says which order it used, its\n"
+  "index study and how ties were broken." EXIT_STATUS,
   MTE_CLI_REPORT_ORDER, TABULAR, 0, render_saturation,
 };
 
@@ -106,7 +125,8 @@ static const MteCliReport check_report = {
   "Run the method checks (docs/analysis.md lists them with their codes) and\n"
   "list errors, warnings and notes.",
   "\nExit status: 0 when there are no errors (warnings and notes are listed),\n"
-  "1 when there are errors or FILE cannot be loaded, 2 for a usage error.",
+  "1 when there are errors, FILE cannot be loaded or OUT cannot be written,\n"
+  "2 for a usage error.",
   MTE_CLI_REPORT_MIN_STUDIES, TABULAR, 0, render_check,
 };
 
@@ -115,7 +135,8 @@ static const MteCliReport synthesize_report = {
   "Show the line of argument: findings in argument order with their support,\n"
   "quotes, refutations and confidence; unused concepts, coverage and the\n"
   "framework × finding matrices.",
-  "--format dot writes a Graphviz digraph: metaethno synthesize FILE -f dot | dot -Tsvg" EXIT_STATUS,
+  "--format dot writes a Graphviz digraph: metaethno synthesize FILE -f dot | dot -Tsvg\n"
+  "or: metaethno synthesize FILE -f dot -o argument.dot" EXIT_STATUS,
   MTE_CLI_REPORT_MIN_STUDIES, DOCUMENT | (1u << MTE_REPORT_DOT), 0, render_synthesis,
 };
 

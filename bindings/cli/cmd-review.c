@@ -1,6 +1,7 @@
 /* The review's judgements and phases 1 to 3 from the terminal:
  *
  *   metaethno protocol FILE [--question Q] [--rationale R] …
+ *   metaethno emerge FILE [ITEM [TEXT]]
  *   metaethno appraise FILE STUDY [--checklist C] KEY=ANSWER… [--note KEY=TEXT]…
  *   metaethno cerqual FILE FINDING [--coherence LEVEL --because TEXT] …
  *   metaethno screen FILE RECORD --fate FATE [--of RECORD | --study STUDY] …
@@ -204,6 +205,137 @@ mte_cli_protocol (int argc, char **argv)
   for (guint f = 0; f < MTE_PROTOCOL_N_FIELDS; f++)
     g_free (r.fields[f]);
   return status;
+}
+
+/* ------------------------------------------------------------------ */
+/* emerge: the team's text per eMERGe item                            */
+/* ------------------------------------------------------------------ */
+
+typedef struct {
+  MteEmergeItem item;
+  const char   *text;
+} EmergeRequest;
+
+static char *
+change_emerge (MteProject *project, const char *file, gpointer data, GError **error)
+{
+  EmergeRequest *r = data;
+  gboolean clear = r->text[0] == '\0';
+
+  if (!mte_project_set_emerge_text (project, r->item, r->text, error))
+    return NULL;
+  return g_strdup_printf ("%s eMERGe item %d (%s) of %s", clear ? "cleared" : "wrote",
+                          (int) r->item, mte_emerge_item_to_string (r->item), file);
+}
+
+/* Every item, numbered, with its key, title and text; or one item's text
+ * as it is (nothing when there is none). */
+static int
+show_emerge (const char *input, int item)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MteProject) project = mte_cli_load (input, &error);
+  g_autoptr(GString) out = g_string_new (NULL);
+  const gsize width = strlen ("study-characteristics");
+
+  if (project == NULL)
+    {
+      mte_cli_print_error (input, error);
+      return MTE_CLI_EXIT_INVALID;
+    }
+  mte_cli_print_load_warnings (project);
+  if (item > 0)
+    {
+      const char *text = mte_project_get_emerge_text (project, (MteEmergeItem) item);
+
+      if (text != NULL)
+        g_string_append_printf (out, "%s\n", text);
+    }
+  else
+    for (int i = 1; i <= MTE_EMERGE_N_ITEMS; i++)
+      {
+        gsize start = out->len;
+
+        if (i == 1 || mte_emerge_item_get_phase ((MteEmergeItem) i) !=
+                      mte_emerge_item_get_phase ((MteEmergeItem) (i - 1)))
+          g_string_append_printf (out, "%sPhase %u\n", i > 1 ? "\n" : "",
+                                  mte_emerge_item_get_phase ((MteEmergeItem) i));
+        start = out->len;
+        mte_cli_append_field (out, 3, mte_emerge_item_to_string ((MteEmergeItem) i),
+                              mte_project_get_emerge_text (project, (MteEmergeItem) i), width);
+        /* the item's number in the margin */
+        {
+          char number[4];
+
+          g_snprintf (number, sizeof number, "%2d ", i);
+          memcpy (out->str + start, number, 3);
+        }
+      }
+  if (!mte_cli_write_stdout (out->str, out->len, &error))
+    {
+      fprintf (stderr, "%s: %s\n", mte_cli_program, error->message);
+      return MTE_CLI_EXIT_INVALID;
+    }
+  return MTE_CLI_EXIT_OK;
+}
+
+int
+mte_cli_emerge (int argc, char **argv)
+{
+  gboolean help = FALSE;
+  g_auto(GStrv) rest = NULL;
+  GOptionEntry entries[] = {
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GString) items = g_string_new (NULL);
+  int status = -1, item = 0;
+  guint n;
+
+  for (int i = 1; i <= MTE_EMERGE_N_ITEMS; i++)
+    g_string_append_printf (items, "%s%s", i > 1 ? (i % 5 == 1 ? ",\n  " : ", ") : "  ",
+                            mte_emerge_item_to_string ((MteEmergeItem) i));
+  {
+    g_autofree char *description = g_strconcat (
+      "Without ITEM, every item of the eMERGe reporting guidance (France et al.\n"
+      "2019) is listed, by phase, with the team's text for it. With ITEM alone,\n"
+      "that item's text is printed as it is (nothing when there is none). With\n"
+      "ITEM and TEXT, the text is written; an empty TEXT clears it. ITEM is a\n"
+      "number 1 to 19 or one of the keys:\n",
+      items->str, "\n"
+      "\n"
+      "Example:\n"
+      "  metaethno emerge review.xml strengths-limitations \"Only UK studies were found.\"\n"
+      "\n"
+      "Exit status: 0 on success, 1 when FILE cannot be loaded or saved (it is\n"
+      "then left as it was), 2 for a usage error.", NULL);
+
+    context = mte_cli_option_context_new ("emerge", "FILE [ITEM [TEXT]]",
+      "Show the team's text per eMERGe reporting item, or write one.",
+      description, entries, &help);
+  }
+  if (!mte_cli_parse (context, "emerge", &argc, &argv, &help, &status))
+    return status;
+  n = rest != NULL ? g_strv_length (rest) : 0;
+  if (n == 0)
+    return mte_cli_usage_error ("emerge", "no FILE given");
+  if (n > 3)
+    return mte_cli_usage_error ("emerge", "unexpected argument '%s'", rest[3]);
+  if (n >= 2)
+    {
+      item = mte_emerge_item_from_string (rest[1]);
+      if (item < 0)
+        return mte_cli_usage_error ("emerge", "'%s' is not an eMERGe item (1 to 19, or a key "
+                                    "listed by --help)", rest[1]);
+    }
+  if (n == 3)
+    {
+      EmergeRequest r = { (MteEmergeItem) item, rest[2] };
+
+      return mte_cli_run_change ("emerge", rest[0], change_emerge, &r);
+    }
+  return show_emerge (rest[0], item);
 }
 
 /* ------------------------------------------------------------------ */
@@ -873,10 +1005,12 @@ mte_cli_prisma (int argc, char **argv)
   PrismaRequest r = { 0 };
   gboolean help = FALSE;
   g_autofree char *format_name = NULL;
+  g_autofree char *output = NULL;
   g_auto(GStrv) set = NULL, set_reason = NULL, rest = NULL;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
       "text (the default), csv (the PRISMA2020 R package's input), md or json", "FORMAT" },
+    MTE_CLI_OUTPUT_ENTRY (&output),
     { "set", 0, 0, G_OPTION_ARG_STRING_ARRAY, &set,
       "Enter a box's count by hand (repeat; N 'unknown' removes it)", "BOX=N" },
     { "set-reason", 0, 0, G_OPTION_ARG_STRING_ARRAY, &set_reason,
@@ -898,12 +1032,12 @@ mte_cli_prisma (int argc, char **argv)
       "and a disagreement with the records is reported. BOX is one of\n  %s.\n"
       "\n"
       "Example:\n"
-      "  metaethno prisma review.xml --format csv > prisma.csv\n"
+      "  metaethno prisma review.xml --format csv -o prisma.csv\n"
       "  metaethno prisma review.xml --set duplicates=120 \\\n"
       "      --set-reason \"dbr_excluded=Not qualitative=4\"\n"
       "\n"
       "Exit status: 0 on success, 1 when FILE cannot be loaded or saved (it is\n"
-      "then left as it was), 2 for a usage error.", boxes->str);
+      "then left as it was) or OUT cannot be written, 2 for a usage error.", boxes->str);
 
     context = mte_cli_option_context_new ("prisma", "FILE", "Show the PRISMA 2020 flow counts, or enter them by hand.",
                                           description, entries, &help);
@@ -912,6 +1046,8 @@ mte_cli_prisma (int argc, char **argv)
     return status;
   if (!positional ("prisma", rest, 1, &status))
     return status;
+  if (output != NULL && output[0] == '\0')
+    return mte_cli_usage_error ("prisma", "empty file name");
   if (format_name != NULL)
     {
       format = mte_report_format_from_string (format_name);
@@ -921,8 +1057,9 @@ mte_cli_prisma (int argc, char **argv)
     }
   if (set != NULL || set_reason != NULL)
     {
-      if (format_name != NULL)
-        return mte_cli_usage_error ("prisma", "--format shows the counts; --set enters them: one at a time");
+      if (format_name != NULL || output != NULL)
+        return mte_cli_usage_error ("prisma", "--format and --output show the counts; --set enters them: "
+                                    "one at a time");
       r.set = set;
       r.set_reason = set_reason;
       return mte_cli_run_change ("prisma", rest[0], set_counts, &r);
@@ -946,11 +1083,6 @@ mte_cli_prisma (int argc, char **argv)
         mte_cli_print_error (rest[0], error);
         return MTE_CLI_EXIT_INVALID;
       }
-    if (!mte_cli_write_stdout (text, strlen (text), &error))
-      {
-        fprintf (stderr, "%s: %s\n", mte_cli_program, error->message);
-        return MTE_CLI_EXIT_INVALID;
-      }
+    return mte_cli_write_output (output, text, strlen (text));
   }
-  return MTE_CLI_EXIT_OK;
 }

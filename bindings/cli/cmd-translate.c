@@ -607,17 +607,19 @@ act (MteProject    *project,
     }
 }
 
-static int
-write_text (const char *text)
-{
-  g_autoptr(GError) error = NULL;
+typedef struct {
+  const MteTranslationTable *table;
+  MteReportFormat            format;
+} TableWrite;
 
-  if (!mte_cli_write_stdout (text, strlen (text), &error))
-    {
-      fprintf (stderr, "%s: %s\n", mte_cli_program, error->message);
-      return MTE_CLI_EXIT_INVALID;
-    }
-  return MTE_CLI_EXIT_OK;
+static gboolean
+write_table (int      fd,
+             gpointer data,
+             GError **error)
+{
+  const TableWrite *w = data;
+
+  return mte_translation_table_render_to_fd (w->table, w->format, fd, error);
 }
 
 /* Sets @action unless another was given already. */
@@ -659,6 +661,7 @@ mte_cli_translate (int    argc,
   g_autofree char *reciprocal = NULL, *refutes = NULL, *new_concept = NULL, *set_order = NULL;
   g_autofree char *order_name = NULL, *format_name = NULL, *concept_id = NULL;
   g_autofree char *rationale = NULL, *reviewer = NULL, *construct = NULL;
+  g_autofree char *output = NULL;
   g_auto(GStrv) inputs = NULL;
   const GOptionEntry entries[] = {
     { "table", 0, 0, G_OPTION_ARG_NONE, &table,
@@ -681,7 +684,7 @@ mte_cli_translate (int    argc,
       "Take the remaining studies in ORDER", "ORDER" },
     { "discard", 0, 0, G_OPTION_ARG_NONE, &discard,
       "Drop the session record; what its decisions made stays", NULL },
-    { "order", 'o', 0, G_OPTION_ARG_STRING, &order_name,
+    { "order", 0, 0, G_OPTION_ARG_STRING, &order_name,
       "Study order of --table (default: the session's) and --start (index)", "ORDER" },
     { "rationale", 'r', 0, G_OPTION_ARG_STRING, &rationale,
       "Why the team decided so (with a decision)", "TEXT" },
@@ -693,6 +696,7 @@ mte_cli_translate (int    argc,
       "Record the decision only if it is about construct ID", "ID" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
       "text (the default) or json; for --table also csv or md", "FORMAT" },
+    MTE_CLI_OUTPUT_ENTRY (&output),
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, NULL },
     G_OPTION_ENTRY_NULL
   };
@@ -724,10 +728,12 @@ mte_cli_translate (int    argc,
     "  metaethno translate review.xml --start --order chronological\n"
     "  metaethno translate review.xml --new-concept \"being listened to\"\n"
     "  metaethno translate review.xml --reciprocal k1 -r \"same idea\" --reviewer m1\n"
-    "  metaethno translate review.xml --table\n"
+    "  metaethno translate review.xml --table -f md -o table.md\n"
     "\n"
     "ORDER is project, chronological, index or custom. FILE may be '-'\n"
     "(standard input) only for showing the session, --table and --decisions.\n"
+    "-o OUT writes what the command shows to OUT instead of standard output;\n"
+    "FILE itself is saved as before.\n"
     "\n"
     "Two commands that change one FILE at the same time take turns: the\n"
     "second waits for the first to save, then loads FILE with its change.\n"
@@ -757,7 +763,7 @@ mte_cli_translate (int    argc,
     return mte_cli_usage_error (COMMAND, "no FILE given");
   if (inputs[1] != NULL)
     return mte_cli_usage_error (COMMAND, "expected one FILE, got %u", g_strv_length (inputs));
-  if (inputs[0][0] == '\0')
+  if (inputs[0][0] == '\0' || (output != NULL && output[0] == '\0'))
     return mte_cli_usage_error (COMMAND, "empty file name");
   if (changes_file (r.action) && strcmp (inputs[0], MTE_CLI_STDIO) == 0)
     return mte_cli_usage_error (COMMAND, "%s saves FILE, which cannot be standard input",
@@ -825,9 +831,14 @@ mte_cli_translate (int    argc,
         if (!r.order_given && session != NULL)
           r.order = mte_session_get_order (session);
         t = mte_translation_table_new (project, r.order);
-        text = mte_translation_table_render (t, format, &error);
+        /* Written as it is made: the table can be large. */
+        {
+          TableWrite w = { t, format };
+
+          status = mte_cli_stream_output (output, write_table, &w);
+        }
         mte_translation_table_free (t);
-        break;
+        return status;
       }
     case ACTION_DECISIONS:
       {
@@ -872,6 +883,6 @@ mte_cli_translate (int    argc,
       mte_cli_print_error (inputs[0], error);
       return MTE_CLI_EXIT_INVALID;
     }
-  status = write_text (text);
+  status = mte_cli_write_output (output, text, strlen (text));
   return status == MTE_CLI_EXIT_OK ? saved : status;
 }

@@ -6,8 +6,12 @@
 #include "mte-cli.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
 
 const char *mte_cli_program = "metaethno";
 
@@ -249,6 +253,102 @@ mte_cli_write_stdout (const char  *data,
     }
 
   return TRUE;
+}
+
+/* Writes a command's output to @output: standard output when @output is
+ * NULL or "-", else the file, replaced atomically (g_file_set_contents()
+ * writes a temporary file and renames it over @output, so a failed write
+ * leaves an existing file as it was). Reports a failure on stderr and
+ * returns the exit status. */
+int
+mte_cli_write_output (const char *output,
+                      const char *data,
+                      gsize       length)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (output == NULL || strcmp (output, MTE_CLI_STDIO) == 0)
+    {
+      if (!mte_cli_write_stdout (data, length, &error))
+        {
+          fprintf (stderr, "%s: %s\n", mte_cli_program, error->message);
+          return MTE_CLI_EXIT_INVALID;
+        }
+      return MTE_CLI_EXIT_OK;
+    }
+  if (!g_file_set_contents (output, data, (gssize) length, &error))
+    {
+      g_autofree char *name = mte_cli_display_path (output);
+      g_autofree char *message = mte_cli_one_line (error->message);
+
+      fprintf (stderr, "%s: %s\n", name, message);
+      return MTE_CLI_EXIT_INVALID;
+    }
+  return MTE_CLI_EXIT_OK;
+}
+
+int
+mte_cli_stream_output (const char   *output,
+                       MteCliWriteFd write,
+                       gpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *temp = NULL;
+  int fd;
+
+  if (output == NULL || strcmp (output, MTE_CLI_STDIO) == 0)
+    {
+      if (fflush (stdout) != 0 || !write (STDOUT_FILENO, data, &error))
+        {
+          if (error == NULL)
+            g_set_error (&error, G_FILE_ERROR, g_file_error_from_errno (errno),
+                         "write error on standard output: %s", g_strerror (errno));
+          fprintf (stderr, "%s: %s\n", mte_cli_program, error->message);
+          /* main() must not report it again. */
+          mte_cli_stdout_failed = TRUE;
+          return MTE_CLI_EXIT_INVALID;
+        }
+      return MTE_CLI_EXIT_OK;
+    }
+
+  /* As g_file_set_contents() does: a temporary file beside @output,
+   * renamed over it once complete. */
+  temp = g_strdup_printf ("%s.XXXXXX", output);
+  fd = g_mkstemp_full (temp, O_RDWR, 0666);
+  if (fd < 0)
+    g_set_error (&error, G_FILE_ERROR, g_file_error_from_errno (errno),
+                 "cannot create a file beside it: %s", g_strerror (errno));
+  else
+    {
+      gboolean ok = write (fd, data, &error);
+
+      if (ok && fsync (fd) != 0)
+        {
+          g_set_error (&error, G_FILE_ERROR, g_file_error_from_errno (errno),
+                       "cannot sync it: %s", g_strerror (errno));
+          ok = FALSE;
+        }
+      if (close (fd) != 0 && ok)
+        {
+          g_set_error (&error, G_FILE_ERROR, g_file_error_from_errno (errno),
+                       "cannot close it: %s", g_strerror (errno));
+          ok = FALSE;
+        }
+      if (ok && g_rename (temp, output) != 0)
+        g_set_error (&error, G_FILE_ERROR, g_file_error_from_errno (errno),
+                     "cannot replace it: %s", g_strerror (errno));
+      if (error != NULL)
+        g_unlink (temp);
+    }
+  if (error != NULL)
+    {
+      g_autofree char *name = mte_cli_display_path (output);
+      g_autofree char *message = mte_cli_one_line (error->message);
+
+      fprintf (stderr, "%s: %s\n", name, message);
+      return MTE_CLI_EXIT_INVALID;
+    }
+  return MTE_CLI_EXIT_OK;
 }
 
 /* Opens FILE for a load-change-save: locked from the load to the end of

@@ -21,6 +21,22 @@ format_choices (guint formats)
   return g_string_free (s, FALSE);
 }
 
+typedef struct {
+  const MteCliReport        *report;
+  MteProject                *project;
+  const MteCliReportOptions *options;
+} ReportWrite;
+
+static gboolean
+write_report (int      fd,
+              gpointer data,
+              GError **error)
+{
+  const ReportWrite *w = data;
+
+  return w->report->write (w->project, w->options, fd, error);
+}
+
 int
 mte_cli_run_report (const MteCliReport *report,
                     int                 argc,
@@ -29,6 +45,7 @@ mte_cli_run_report (const MteCliReport *report,
   gboolean help = FALSE;
   g_autofree char *order_name = NULL;
   g_autofree char *format_name = NULL;
+  g_autofree char *output = NULL;
   double threshold = report->default_threshold;
   int min_studies = MTE_CHECK_DEFAULT_MIN_STUDIES;
   g_auto(GStrv) inputs = NULL;
@@ -47,7 +64,7 @@ mte_cli_run_report (const MteCliReport *report,
 
 #define ENTRY(...) do { const GOptionEntry e_ = __VA_ARGS__; g_array_append_val (entries, e_); } while (0)
   if (report->flags & MTE_CLI_REPORT_ORDER)
-    ENTRY ({ "order", 'o', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &order_name,
+    ENTRY ({ "order", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &order_name,
              "Study order: project, chronological, index or custom (default index)", "ORDER" });
   if (report->flags & MTE_CLI_REPORT_THRESHOLD)
     ENTRY ({ "threshold", 't', G_OPTION_FLAG_NONE, G_OPTION_ARG_DOUBLE, &threshold,
@@ -57,6 +74,7 @@ mte_cli_run_report (const MteCliReport *report,
              "Flag findings resting on fewer studies (default 2)", "N" });
   ENTRY ({ "format", 'f', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &format_name,
            format_help, "FORMAT" });
+  ENTRY (MTE_CLI_OUTPUT_ENTRY (&output));
   ENTRY ({ G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME_ARRAY,
            &inputs, NULL, NULL });
 #undef ENTRY
@@ -71,7 +89,7 @@ mte_cli_run_report (const MteCliReport *report,
     return mte_cli_usage_error (report->name, "no FILE given");
   if (inputs[1] != NULL)
     return mte_cli_usage_error (report->name, "expected one FILE, got %u", g_strv_length (inputs));
-  if (inputs[0][0] == '\0')
+  if (inputs[0][0] == '\0' || (output != NULL && output[0] == '\0'))
     return mte_cli_usage_error (report->name, "empty file name");
   if (order_name != NULL)
     {
@@ -104,6 +122,13 @@ mte_cli_run_report (const MteCliReport *report,
       return MTE_CLI_EXIT_INVALID;
     }
 
+  if (report->write != NULL)
+    {
+      ReportWrite w = { report, project, &options };
+
+      return mte_cli_stream_output (output, write_report, &w);
+    }
+
   status = MTE_CLI_EXIT_OK;
   text = report->render (project, &options, &status, &error);
   if (text == NULL)
@@ -112,10 +137,7 @@ mte_cli_run_report (const MteCliReport *report,
       return MTE_CLI_EXIT_INVALID;
     }
   g_clear_error (&error);
-  if (!mte_cli_write_stdout (text, strlen (text), &error))
-    {
-      fprintf (stderr, "%s: %s\n", mte_cli_program, error->message);
-      return MTE_CLI_EXIT_INVALID;
-    }
+  if (mte_cli_write_output (output, text, strlen (text)) != MTE_CLI_EXIT_OK)
+    return MTE_CLI_EXIT_INVALID;
   return status;
 }

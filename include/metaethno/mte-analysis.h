@@ -438,6 +438,89 @@ MTE_API int mte_translation_table_get_saturation_column (const MteTranslationTab
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MteTranslationTable, mte_translation_table_free)
 
+/* ------------------------------------------------------------------ */
+/* How an order was applied                                           */
+/* ------------------------------------------------------------------ */
+
+/**
+ * MteIndexStudySource:
+ * @MTE_INDEX_STUDY_NONE: the order starts from no index study (project,
+ *   chronological and custom orders, or a project without studies)
+ * @MTE_INDEX_STUDY_TEAM: the team marked the index studies
+ *   (mte_study_set_index_study())
+ * @MTE_INDEX_STUDY_RULE: no included study is marked, so the documented
+ *   rule of mte_project_suggest_index_study() picked one
+ *
+ * Who chose the index study an order starts from.
+ */
+typedef enum {
+  MTE_INDEX_STUDY_NONE = 0,
+  MTE_INDEX_STUDY_TEAM,
+  MTE_INDEX_STUDY_RULE
+} MteIndexStudySource;
+
+/**
+ * mte_index_study_source_to_string:
+ * @source: a source
+ *
+ * Returns: (transfer none) (nullable): "none", "team" or "rule"; NULL for
+ *   an unknown value.
+ */
+MTE_API const char *mte_index_study_source_to_string (MteIndexStudySource source);
+
+/**
+ * mte_project_dup_index_studies:
+ * @project: a project
+ * @order: the order the studies are taken in
+ * @n_studies: (out) (optional): the number of studies returned
+ * @source: (out) (optional): who chose them
+ *
+ * The index studies @order starts from, as the grid, relatedness,
+ * translation table and saturation lay their studies out: for
+ * %MTE_STUDY_ORDER_INDEX, the included studies the team marked, in the
+ * order, or when none is marked the one mte_project_suggest_index_study()
+ * picks; for every other order, none (*@source is %MTE_INDEX_STUDY_NONE).
+ *
+ * Returns: (transfer container) (array length=n_studies): the studies,
+ *   NULL-terminated (an empty array, never NULL); free the array (not the
+ *   studies) with g_free().
+ */
+MTE_API MteStudy **mte_project_dup_index_studies (const MteProject    *project,
+                                                  MteStudyOrder        order,
+                                                  guint               *n_studies,
+                                                  MteIndexStudySource *source);
+
+/**
+ * mte_study_order_get_ties:
+ * @order: a study order
+ *
+ * How @order breaks ties between studies that its key does not separate,
+ * in one English sentence fit for a report (without final full stop),
+ * e.g. "same year: project order; studies without a year last" for
+ * %MTE_STUDY_ORDER_CHRONOLOGICAL.
+ *
+ * Returns: (transfer none) (nullable): a static string; NULL for an
+ *   unknown value.
+ */
+MTE_API const char *mte_study_order_get_ties (MteStudyOrder order);
+
+/**
+ * mte_study_order_describe:
+ * @project: a project
+ * @order: a study order
+ *
+ * One line for a report saying which order was used, which index study
+ * (and whether the team or the documented rule chose it) and how ties
+ * were broken, e.g. "Order: index (index study s3, chosen by the team);
+ * ties: same year: project order; studies without a year last." Ids are
+ * written as they are: a Markdown renderer escapes the line itself.
+ *
+ * Returns: (transfer full): the line, without a newline; free with
+ *   g_free().
+ */
+MTE_API char *mte_study_order_describe (const MteProject *project,
+                                        MteStudyOrder     order);
+
 G_END_DECLS
 
 #endif /* MTE_ANALYSIS_H */

@@ -11,12 +11,22 @@
 
 G_BEGIN_DECLS
 
-/* Average-linkage clustering of @n items given their symmetric distance
- * matrix (n × n, row-major; overwritten). Merges stop above @max_height.
- * Writes each item's cluster number to @cluster (numbered by first member)
- * and returns the number of clusters (mte-cluster.c). */
+/* Average-linkage clustering of @n items given their distances as the
+ * upper triangle of the symmetric matrix, without the diagonal: the
+ * distance of items i < j at MTE_CLUSTER_PAIR (i, j, n), n (n - 1) / 2
+ * values in all (half the memory of the square; overwritten). Merges stop
+ * above @max_height. Writes each item's cluster number to @cluster
+ * (numbered by first member) and returns the number of clusters
+ * (mte-cluster.c). */
 guint mte_cluster_average_linkage (double *distances, guint n,
                                    double max_height, guint *cluster);
+
+/* Where the pair i < j of @n items is in the triangle: row i starts
+ * after the n - 1 + n - 2 + ... + n - i pairs of the rows before it. */
+#define MTE_CLUSTER_PAIR(i, j, n) \
+  ((gsize) (i) * (2 * (gsize) (n) - (gsize) (i) - 1) / 2 + (gsize) (j) - (gsize) (i) - 1)
+/* How many doubles the triangle of @n items takes (at least 1). */
+#define MTE_CLUSTER_N_PAIRS(n) ((n) > 1 ? (gsize) (n) * ((gsize) (n) - 1) / 2 : 1)
 
 /* Sorts @array, entities of one kind, in project order (constructs by
  * their study, then within it) and drops duplicates. Reads the indexes the

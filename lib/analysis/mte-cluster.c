@@ -41,7 +41,17 @@ find_root (guint *parent,
   return x;
 }
 
-/* Runs the nearest-neighbour chain over the distance matrix @d (n × n,
+/* The distance of @i and @j (i != j) in the triangle @d. */
+static inline double *
+pair (double *d,
+      guint   i,
+      guint   j,
+      guint   n)
+{
+  return i < j ? &d[MTE_CLUSTER_PAIR (i, j, n)] : &d[MTE_CLUSTER_PAIR (j, i, n)];
+}
+
+/* Runs the nearest-neighbour chain over the distances @d (the triangle,
  * destroyed) and returns the n - 1 merges. */
 static Merge *
 nn_chain (double *d,
@@ -80,7 +90,7 @@ nn_chain (double *d,
       if (chain_len > 1)
         {
           nearest = chain[chain_len - 2];
-          best = d[(gsize) top * n + nearest];
+          best = *pair (d, top, nearest, n);
         }
       for (guint i = 0; i < n; i++)
         {
@@ -88,7 +98,7 @@ nn_chain (double *d,
 
           if (!active[i] || i == top)
             continue;
-          dist = d[(gsize) top * n + i];
+          dist = *pair (d, top, i, n);
           if (dist < best)
             {
               best = dist;
@@ -114,10 +124,9 @@ nn_chain (double *d,
 
               if (!active[k] || k == a || k == b)
                 continue;
-              merged = (size[a] * d[(gsize) a * n + k] + size[b] * d[(gsize) b * n + k]) /
+              merged = (size[a] * *pair (d, a, k, n) + size[b] * *pair (d, b, k, n)) /
                        (double) (size[a] + size[b]);
-              d[(gsize) a * n + k] = merged;
-              d[(gsize) k * n + a] = merged;
+              *pair (d, a, k, n) = merged;
             }
           size[a] += size[b];
           active[b] = FALSE;

@@ -108,10 +108,10 @@ mte_relatedness_new (const MteProject *project,
   }
 
   /* Cluster on the distance 1 - Jaccard. */
-  d = g_new (double, (gsize) n * n + 1);
+  d = g_new (double, MTE_CLUSTER_N_PAIRS (n));
   for (guint a = 0; a < n; a++)
-    for (guint b = 0; b < n; b++)
-      d[(gsize) a * n + b] = a == b ? 0.0 : 1.0 - jaccard (r, a, b);
+    for (guint b = a + 1; b < n; b++)
+      d[MTE_CLUSTER_PAIR (a, b, n)] = 1.0 - jaccard (r, a, b);
   r->n_clusters = mte_cluster_average_linkage (d, n, 1.0 - threshold, r->cluster);
   g_free (d);
   return r;

@@ -177,7 +177,7 @@ mte_suggestions_new (const MteProject *project,
     }
 
   affinity = g_new (double, (gsize) n * n);
-  distance = g_new (double, (gsize) n * n);
+  distance = g_new (double, MTE_CLUSTER_N_PAIRS (n));
   for (guint a = 0; a < n; a++)
     for (guint b = 0; b < n; b++)
       {
@@ -190,7 +190,8 @@ mte_suggestions_new (const MteProject *project,
         else if (link[ab] < 0)
           value = 0.0;
         affinity[ab] = a == b ? 1.0 : value;
-        distance[ab] = 1.0 - affinity[ab];
+        if (a < b)
+          distance[MTE_CLUSTER_PAIR (a, b, n)] = 1.0 - affinity[ab];
       }
   cluster = g_new (guint, n);
   n_clusters = mte_cluster_average_linkage (distance, n, 1.0 - threshold, cluster);

@@ -21,38 +21,60 @@ cell_text (const MteGrid *grid,
   return g_string_free (s, FALSE);
 }
 
+typedef struct {
+  const MteGrid *grid;
+  gboolean       csv;
+} GridRows;
+
+static void
+fill_row (MteTable *table,
+          gsize     row,
+          gpointer  user_data)
+{
+  const GridRows *rows = user_data;
+  guint r = (guint) row;
+  MteConcept *concept = mte_grid_get_concept (rows->grid, r);
+  guint n_studies = mte_grid_get_n_studies (rows->grid);
+
+  if (rows->csv)
+    mte_table_add_cell (table, mte_concept_get_id (concept));
+  mte_table_add_cell (table, mte_concept_get_label (concept));
+  if (!rows->csv)
+    mte_table_add_cell_uint (table, mte_grid_get_concept_study_count (rows->grid, r));
+  for (guint c = 0; c < n_studies; c++)
+    mte_table_add_cell_take (table, cell_text (rows->grid, r, c));
+}
+
+/* The table and the excluded studies, row by row into @sink. */
+static void
+write_table (const MteGrid  *grid,
+             MteReportFormat format,
+             MteSink        *sink)
+{
+  g_autoptr (MteTable) table = mte_table_new ();
+  guint n_studies = mte_grid_get_n_studies (grid);
+  GridRows rows = { grid, format == MTE_REPORT_CSV };
+
+  if (rows.csv)
+    mte_table_add_column (table, "concept_id", MTE_ALIGN_LEFT);
+  mte_table_add_column (table, "concept", MTE_ALIGN_LEFT);
+  if (!rows.csv)
+    mte_table_add_column (table, "studies", MTE_ALIGN_RIGHT);
+  for (guint c = 0; c < n_studies; c++)
+    mte_table_add_column (table, mte_study_get_id (mte_grid_get_study (grid, c)), MTE_ALIGN_LEFT);
+  mte_table_set_rows (table, mte_grid_get_n_concepts (grid), fill_row, &rows);
+  mte_table_write (table, format, NULL, sink);
+  mte_render_append_excluded (sink->out, mte_grid_get_project (grid), format);
+}
+
 static char *
 render_table (const MteGrid  *grid,
               MteReportFormat format)
 {
-  g_autoptr (MteTable) table = mte_table_new ();
-  guint n_studies = mte_grid_get_n_studies (grid);
-  gboolean csv = format == MTE_REPORT_CSV;
-  GString *out = g_string_new (NULL);
+  MteSink sink = { g_string_new (NULL), NULL, NULL, NULL };
 
-  if (csv)
-    mte_table_add_column (table, "concept_id", MTE_ALIGN_LEFT);
-  mte_table_add_column (table, "concept", MTE_ALIGN_LEFT);
-  if (!csv)
-    mte_table_add_column (table, "studies", MTE_ALIGN_RIGHT);
-  for (guint c = 0; c < n_studies; c++)
-    mte_table_add_column (table, mte_study_get_id (mte_grid_get_study (grid, c)), MTE_ALIGN_LEFT);
-
-  for (guint r = 0; r < mte_grid_get_n_concepts (grid); r++)
-    {
-      MteConcept *concept = mte_grid_get_concept (grid, r);
-
-      mte_table_begin_row (table);
-      if (csv)
-        mte_table_add_cell (table, mte_concept_get_id (concept));
-      mte_table_add_cell (table, mte_concept_get_label (concept));
-      if (!csv)
-        mte_table_add_cell_uint (table, mte_grid_get_concept_study_count (grid, r));
-      for (guint c = 0; c < n_studies; c++)
-        mte_table_add_cell_take (table, cell_text (grid, r, c));
-    }
-  mte_table_render (table, format, NULL, out);
-  return g_string_free (out, FALSE);
+  write_table (grid, format, &sink);
+  return g_string_free (sink.out, FALSE);
 }
 
 static void
@@ -126,6 +148,7 @@ render_json (const MteGrid *grid)
       mte_json_end_object (w);
     }
   mte_json_end_array (w);
+  mte_render_order_json (w, mte_grid_get_project (grid), mte_grid_get_order (grid));
   mte_render_excluded_json (w, mte_grid_get_project (grid));
   mte_json_end_object (w);
   return mte_json_writer_finish (w);
@@ -144,11 +167,34 @@ mte_grid_render (const MteGrid  *grid,
     case MTE_REPORT_TEXT:
     case MTE_REPORT_CSV:
     case MTE_REPORT_MARKDOWN:
-      return mte_render_add_excluded (render_table (grid, format), mte_grid_get_project (grid), format);
+      return render_table (grid, format);
     case MTE_REPORT_JSON:
       return render_json (grid);
     case MTE_REPORT_DOT:
     default:
       return mte_render_unsupported ("grid", format, error);
     }
+}
+
+gboolean
+mte_grid_render_to_fd (const MteGrid  *grid,
+                       MteReportFormat format,
+                       int             fd,
+                       GError        **error)
+{
+  MteSink sink;
+
+  g_return_val_if_fail (grid != NULL, FALSE);
+  g_return_val_if_fail (fd >= 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (format != MTE_REPORT_TEXT && format != MTE_REPORT_CSV && format != MTE_REPORT_MARKDOWN)
+    {
+      g_autofree char *text = mte_grid_render (grid, format, error);
+
+      return text != NULL && mte_render_write_fd (fd, text, error);
+    }
+  mte_sink_init_fd (&sink, &fd);
+  write_table (grid, format, &sink);
+  return mte_sink_finish (&sink, error);
 }

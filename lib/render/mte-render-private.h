@@ -47,10 +47,18 @@ const char *mte_render_fixed (char buf[MTE_RENDER_NUMBER_SIZE], int digits, doub
 char *mte_render_add_excluded (char *report, const MteProject *project,
                                MteReportFormat format);
 
+/* The same, appended to @out. */
+void mte_render_append_excluded (GString *out, const MteProject *project,
+                                 MteReportFormat format);
+
 /* Writes the member "excluded_studies" (id, stage, reason of each
  * excluded study) into the object @w is in, when there are any. */
 typedef struct _MteJsonWriter MteJsonWriter;
 void mte_render_excluded_json (MteJsonWriter *w, const MteProject *project);
+/* A "study_order" member: the order's name, its index studies, who chose
+ * them ("team", "rule" or null) and how ties were broken (mte-render.c).
+ * The same in one line of text is mte_study_order_describe(). */
+void mte_render_order_json (MteJsonWriter *w, const MteProject *project, MteStudyOrder order);
 
 /* A display name: the label, or the id when there is none. */
 const char *mte_render_construct_name (const MteConstruct *construct);
@@ -85,10 +93,55 @@ void mte_table_add_cell_uint (MteTable *table, guint value);
  * characters, right-aligned columns padded on the left, no trailing
  * blanks), MTE_REPORT_CSV or MTE_REPORT_MARKDOWN. @indent (text only)
  * prefixes every line. */
-void mte_table_render (const MteTable *table,
+void mte_table_render (MteTable       *table,
                        MteReportFormat format,
                        const char     *indent,
                        GString        *out);
+
+/* Streaming: instead of rows added with mte_table_begin_row(), the
+ * table asks @fill for row 0 to @n_rows - 1 when it renders (twice for
+ * text and Markdown: once to measure the widths, once to write), and
+ * keeps only the row being filled. @fill adds the row's cells with
+ * mte_table_add_cell*() and nothing else. */
+typedef void (*MteTableFillFunc) (MteTable *table, gsize row, gpointer user_data);
+void mte_table_set_rows (MteTable        *table,
+                         gsize            n_rows,
+                         MteTableFillFunc fill,
+                         gpointer         user_data);
+
+/* Where a streamed report goes: text is appended to @out and, when
+ * @write is set, written out and dropped from @out at line ends once
+ * MTE_SINK_CHUNK bytes are waiting (mte_sink_flush_full()). The first
+ * write error is kept in @error and later writes are skipped. Without
+ * @write, @out ends up holding the whole report. */
+typedef gboolean (*MteSinkWriteFunc) (const char *data, gsize length,
+                                      gpointer user_data, GError **error);
+typedef struct {
+  GString         *out;
+  MteSinkWriteFunc write;
+  gpointer         user_data;
+  GError          *error;
+} MteSink;
+#define MTE_SINK_CHUNK (64 * 1024)
+
+/* A sink that writes to @fd (all of it, retrying on EINTR). */
+void     mte_sink_init_fd (MteSink *sink, int *fd);
+/* Writes what is waiting if it is MTE_SINK_CHUNK bytes or more. Call at
+ * line ends only (text rendering trims the line being written). */
+void     mte_sink_flush_full (MteSink *sink);
+/* Writes everything waiting, frees @out (when there is @write) and
+ * returns FALSE with @error set when a write failed. */
+gboolean mte_sink_finish (MteSink *sink, GError **error);
+
+/* Writes the whole of @text to @fd. */
+gboolean mte_render_write_fd (int fd, const char *text, GError **error);
+
+/* Appends the table to @sink as mte_table_render() does, writing it out
+ * row by row. */
+void mte_table_write (MteTable       *table,
+                      MteReportFormat format,
+                      const char     *indent,
+                      MteSink        *sink);
 
 /* Appends one CSV field, quoted when needed (RFC 4180). */
 void mte_csv_field (GString *out, const char *text);

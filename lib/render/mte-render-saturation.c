@@ -115,6 +115,17 @@ render_table (const MteTranslationTable *t,
 
   g_string_append_c (out, '\n');
   append_verdict (t, format == MTE_REPORT_MARKDOWN, out);
+  {
+    /* Saturation depends on the order: say which, and how it was set. */
+    g_autofree char *order = mte_study_order_describe (mte_translation_table_get_project (t),
+                                                       mte_translation_table_get_order (t));
+
+    if (format == MTE_REPORT_MARKDOWN)
+      mte_render_markdown_inline (out, order);
+    else
+      g_string_append (out, order);
+    g_string_append_c (out, '\n');
+  }
   if (format == MTE_REPORT_TEXT)
     append_chart (t, out);
   return g_string_free (out, FALSE);
@@ -129,6 +140,7 @@ render_json (const MteTranslationTable *t)
   guint cumulative = 0;
 
   mte_json_begin_object (w);
+  mte_json_member_string (w, "order", mte_study_order_to_string (mte_translation_table_get_order (t)));
   mte_json_key (w, "studies");
   mte_json_begin_array (w);
   for (guint c = 0; c < n; c++)
@@ -157,6 +169,7 @@ render_json (const MteTranslationTable *t)
   mte_json_member_bool (w, "reached", column >= 0 && (guint) column + 1 < n);
   mte_json_member_uint (w, "concepts", cumulative);
   mte_json_end_object (w);
+  mte_render_order_json (w, mte_translation_table_get_project (t), mte_translation_table_get_order (t));
   mte_render_excluded_json (w, mte_translation_table_get_project (t));
   mte_json_end_object (w);
   return mte_json_writer_finish (w);

@@ -4,7 +4,9 @@
  */
 #include "mte-render-private.h"
 
+#include <errno.h>
 #include <string.h>
+#include <unistd.h>
 
 typedef struct {
   char    *title;
@@ -13,7 +15,12 @@ typedef struct {
 
 struct _MteTable {
   GArray    *columns;   /* Column */
-  GPtrArray *rows;      /* GPtrArray of char * */
+  GPtrArray *rows;      /* GPtrArray of char *; streaming: the one row
+                         * being filled */
+  /* Streaming (mte_table_set_rows()). */
+  MteTableFillFunc fill;
+  gpointer         fill_data;
+  gsize            n_fill_rows;
 };
 
 static void
@@ -55,8 +62,23 @@ mte_table_add_column (MteTable   *table,
 }
 
 void
+mte_table_set_rows (MteTable        *table,
+                    gsize            n_rows,
+                    MteTableFillFunc fill,
+                    gpointer         user_data)
+{
+  g_return_if_fail (table->rows->len == 0 && table->fill == NULL);
+  g_return_if_fail (fill != NULL);
+  table->fill = fill;
+  table->fill_data = user_data;
+  table->n_fill_rows = n_rows;
+  g_ptr_array_add (table->rows, g_ptr_array_new_with_free_func (g_free));
+}
+
+void
 mte_table_begin_row (MteTable *table)
 {
+  g_return_if_fail (table->fill == NULL);
   g_ptr_array_add (table->rows, g_ptr_array_new_with_free_func (g_free));
 }
 
@@ -105,13 +127,32 @@ mte_table_add_cell_uint (MteTable *table,
   mte_table_add_cell_take (table, g_strdup_printf ("%u", value));
 }
 
-static const char *
-cell (const MteTable *table,
-      guint           row,
-      guint           column)
+static gsize
+n_rows (const MteTable *table)
 {
-  GPtrArray *cells = g_ptr_array_index (table->rows, row);
+  return table->fill != NULL ? table->n_fill_rows : table->rows->len;
+}
 
+/* The cells of row @row: stored, or filled now (valid until the next
+ * call). */
+static GPtrArray *
+get_row (MteTable *table,
+         gsize     row)
+{
+  GPtrArray *cells;
+
+  if (table->fill == NULL)
+    return g_ptr_array_index (table->rows, row);
+  cells = g_ptr_array_index (table->rows, 0);
+  g_ptr_array_set_size (cells, 0);
+  table->fill (table, row, table->fill_data);
+  return cells;
+}
+
+static const char *
+row_cell (const GPtrArray *cells,
+          guint            column)
+{
   return column < cells->len ? g_ptr_array_index (cells, column) : "";
 }
 
@@ -135,10 +176,11 @@ mte_csv_field (GString    *out,
 }
 
 static void
-render_csv (const MteTable *table,
-            GString        *out)
+render_csv (MteTable *table,
+            MteSink  *sink)
 {
   guint n_columns = table->columns->len;
+  GString *out = sink->out;
 
   for (guint c = 0; c < n_columns; c++)
     {
@@ -147,12 +189,15 @@ render_csv (const MteTable *table,
       mte_csv_field (out, g_array_index (table->columns, Column, c).title);
     }
   g_string_append (out, "\r\n");
-  for (guint r = 0; r < table->rows->len; r++)
+  mte_sink_flush_full (sink);
+  for (gsize r = 0; r < n_rows (table); r++)
     {
+      GPtrArray *cells = get_row (table, r);
+
       for (guint c = 0; c < n_columns; c++)
         {
           g_autofree char *valid = NULL;
-          const char *text = cell (table, r, c);
+          const char *text = row_cell (cells, c);
 
           if (!g_utf8_validate (text, -1, NULL))
             text = valid = g_utf8_make_valid (text, -1);
@@ -161,40 +206,34 @@ render_csv (const MteTable *table,
           mte_csv_field (out, text);
         }
       g_string_append (out, "\r\n");
+      mte_sink_flush_full (sink);
     }
 }
 
-/* Every cell (titles as row 0) prepared for display: one line, and for
- * Markdown escaped; widths in characters. */
-static char **
-display_cells (const MteTable *table,
-               gboolean        markdown,
-               guint          *widths)
+/* @text prepared for display in @shown (emptied first): one line, and
+ * for Markdown escaped. Returns its width in characters. */
+static guint
+display_cell (GString    *shown,
+              const char *text,
+              gboolean    markdown)
 {
-  guint n_columns = table->columns->len;
-  guint n_rows = table->rows->len + 1;
-  char **cells = g_new0 (char *, n_rows * n_columns + 1);
+  g_string_truncate (shown, 0);
+  if (markdown)
+    mte_render_markdown_inline (shown, text);
+  else
+    {
+      g_autofree char *line = mte_render_one_line (text);
 
-  for (guint r = 0; r < n_rows; r++)
-    for (guint c = 0; c < n_columns; c++)
-      {
-        const char *text = r == 0 ? g_array_index (table->columns, Column, c).title
-                                  : cell (table, r - 1, c);
-        char *shown;
+      g_string_append (shown, line);
+    }
+  return (guint) g_utf8_strlen (shown->str, shown->len);
+}
 
-        if (markdown)
-          {
-            GString *s = g_string_new (NULL);
-
-            mte_render_markdown_inline (s, text);
-            shown = g_string_free (s, FALSE);
-          }
-        else
-          shown = mte_render_one_line (text);
-        widths[c] = MAX (widths[c], (guint) g_utf8_strlen (shown, -1));
-        cells[r * n_columns + c] = shown;
-      }
-  return cells;
+static const char *
+column_title (const MteTable *table,
+              guint           column)
+{
+  return g_array_index (table->columns, Column, column).title;
 }
 
 static void
@@ -213,38 +252,53 @@ trim_line_end (GString *out)
     g_string_truncate (out, out->len - 1);
 }
 
+/* Two passes over the rows: the first measures every column, keeping
+ * nothing but the widths; the second writes each row as it is made, so
+ * memory follows one row, not the table. */
 static void
-render_aligned (const MteTable *table,
-                gboolean        markdown,
-                const char     *indent,
-                GString        *out)
+render_aligned (MteTable   *table,
+                gboolean    markdown,
+                const char *indent,
+                MteSink    *sink)
 {
   guint n_columns = table->columns->len;
-  guint n_rows = table->rows->len + 1;
+  gsize n_lines = n_rows (table) + 1;
   g_autofree guint *widths = g_new0 (guint, n_columns + 1);
-  g_auto (GStrv) cells = NULL;
+  g_autoptr (GString) shown = g_string_new (NULL);
+  GString *out = sink->out;
 
   if (n_columns == 0)
     return;
   if (markdown)
     for (guint c = 0; c < n_columns; c++)
       widths[c] = 3;    /* the shortest delimiter cell, "---" */
-  cells = display_cells (table, markdown, widths);
-
-  for (guint r = 0; r < n_rows; r++)
+  for (guint c = 0; c < n_columns; c++)
+    widths[c] = MAX (widths[c], display_cell (shown, column_title (table, c), markdown));
+  for (gsize r = 1; r < n_lines; r++)
     {
+      GPtrArray *cells = get_row (table, r - 1);
+
+      for (guint c = 0; c < n_columns; c++)
+        widths[c] = MAX (widths[c], display_cell (shown, row_cell (cells, c), markdown));
+    }
+
+  for (gsize r = 0; r < n_lines; r++)
+    {
+      GPtrArray *cells = r > 0 ? get_row (table, r - 1) : NULL;
+
       if (!markdown && indent != NULL)
         g_string_append (out, indent);
       for (guint c = 0; c < n_columns; c++)
         {
-          const char *text = cells[r * n_columns + c];
-          guint gap = widths[c] - (guint) g_utf8_strlen (text, -1);
+          guint width = display_cell (shown, r == 0 ? column_title (table, c) : row_cell (cells, c),
+                                      markdown);
+          guint gap = widths[c] - width;
           gboolean right = g_array_index (table->columns, Column, c).align == MTE_ALIGN_RIGHT;
 
           g_string_append (out, markdown ? (c == 0 ? "| " : " | ") : (c == 0 ? "" : "  "));
           if (right)
             pad (out, gap, ' ');
-          g_string_append (out, text);
+          g_string_append_len (out, shown->str, shown->len);
           if (!right)
             pad (out, gap, ' ');
         }
@@ -252,6 +306,7 @@ render_aligned (const MteTable *table,
         g_string_append (out, " |");
       trim_line_end (out);
       g_string_append_c (out, '\n');
+      mte_sink_flush_full (sink);
 
       if (r > 0)
         continue;
@@ -279,26 +334,124 @@ render_aligned (const MteTable *table,
       if (markdown)
         g_string_append (out, " |");
       g_string_append_c (out, '\n');
+      mte_sink_flush_full (sink);
     }
 }
 
 void
-mte_table_render (const MteTable *table,
-                  MteReportFormat format,
-                  const char     *indent,
-                  GString        *out)
+mte_table_write (MteTable       *table,
+                 MteReportFormat format,
+                 const char     *indent,
+                 MteSink        *sink)
 {
   switch (format)
     {
     case MTE_REPORT_CSV:
-      render_csv (table, out);
+      render_csv (table, sink);
       break;
     case MTE_REPORT_MARKDOWN:
-      render_aligned (table, TRUE, NULL, out);
+      render_aligned (table, TRUE, NULL, sink);
       break;
     case MTE_REPORT_TEXT:
     default:
-      render_aligned (table, FALSE, indent, out);
+      render_aligned (table, FALSE, indent, sink);
       break;
     }
+}
+
+void
+mte_table_render (MteTable       *table,
+                  MteReportFormat format,
+                  const char     *indent,
+                  GString        *out)
+{
+  MteSink sink = { out, NULL, NULL, NULL };
+
+  mte_table_write (table, format, indent, &sink);
+}
+
+/* ------------------------------------------------------------------ */
+/* Sinks                                                              */
+/* ------------------------------------------------------------------ */
+
+static gboolean
+write_fd (const char *data,
+          gsize       length,
+          gpointer    user_data,
+          GError    **error)
+{
+  int fd = *(int *) user_data;
+
+  while (length > 0)
+    {
+      gssize n = write (fd, data, length);
+
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          if (saved_errno == EINTR)
+            continue;
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                       "write error on file descriptor %d: %s", fd, g_strerror (saved_errno));
+          return FALSE;
+        }
+      data += n;
+      length -= (gsize) n;
+    }
+  return TRUE;
+}
+
+gboolean
+mte_render_write_fd (int         fd,
+                     const char *text,
+                     GError    **error)
+{
+  return write_fd (text, strlen (text), &fd, error);
+}
+
+void
+mte_sink_init_fd (MteSink *sink,
+                  int     *fd)
+{
+  sink->out = g_string_sized_new (MTE_SINK_CHUNK + MTE_SINK_CHUNK / 4);
+  sink->write = write_fd;
+  sink->user_data = fd;
+  sink->error = NULL;
+}
+
+static void
+sink_write (MteSink *sink)
+{
+  if (sink->write == NULL || sink->out->len == 0)
+    return;
+  if (sink->error == NULL)
+    sink->write (sink->out->str, sink->out->len, sink->user_data, &sink->error);
+  g_string_truncate (sink->out, 0);
+}
+
+void
+mte_sink_flush_full (MteSink *sink)
+{
+  if (sink->out->len >= MTE_SINK_CHUNK)
+    sink_write (sink);
+}
+
+gboolean
+mte_sink_finish (MteSink *sink,
+                 GError **error)
+{
+  sink_write (sink);
+  if (sink->write != NULL)
+    {
+      g_string_free (sink->out, TRUE);
+      sink->out = NULL;
+    }
+  if (sink->error != NULL)
+    {
+      g_propagate_error (error, sink->error);
+      sink->error = NULL;
+      return FALSE;
+    }
+  return TRUE;
 }

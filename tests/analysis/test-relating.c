@@ -716,6 +716,105 @@ test_crowded (void)
   mte_line_of_argument_free (loa);
 }
 
+/* A study that only refutes a concept (none of its constructs expresses
+ * it) brings the concept in when it comes first, so it counts as a new
+ * concept of that study in saturation, as docs/analysis.md says; a study
+ * that refutes a concept already in adds nothing. */
+static void
+test_refuting_only_saturation (void)
+{
+  g_autoptr (MteProject) p = mte_project_new ();
+  MteTranslationTable *t;
+
+  mte_project_add_study (p, "S1", NULL);
+  mte_project_add_study (p, "S2", NULL);
+  mte_study_add_construct (mte_project_lookup_study (p, "S1"), "a", MTE_CONSTRUCT_SECOND_ORDER, "a", NULL);
+  mte_study_add_construct (mte_project_lookup_study (p, "S2"), "b", MTE_CONSTRUCT_SECOND_ORDER, "b", NULL);
+  mte_project_add_concept (p, "K1", "K1", NULL);
+  mte_project_add_concept (p, "K2", "K2", NULL);
+  CU_ASSERT (mte_concept_add_expression (mte_project_lookup_concept (p, "K1"), "a", NULL));
+
+  /* Without the refutation S2 adds nothing: saturation after S1. */
+  t = mte_translation_table_new (p, MTE_STUDY_ORDER_PROJECT);
+  CU_ASSERT_EQUAL (mte_translation_table_get_new_concepts (t, 1), 0);
+  CU_ASSERT_EQUAL (mte_translation_table_get_saturation_column (t), 0);
+  mte_translation_table_free (t);
+
+  /* b refutes K2, which no construct expresses: K2 first appears in S2. */
+  CU_ASSERT_PTR_NOT_NULL (mte_project_add_translation (p, NULL, MTE_TRANSLATION_REFUTATIONAL, "b", "K2", NULL));
+  t = mte_translation_table_new (p, MTE_STUDY_ORDER_PROJECT);
+  MTE_ASSERT_STR (mte_concept_get_id (mte_translation_table_get_concept (t, 1)), "K2");
+  CU_ASSERT_EQUAL (mte_translation_table_get_first_column (t, 1), 1);
+  CU_ASSERT_EQUAL (mte_translation_table_get_cell (t, 1, 1), MTE_CELL_REFUTES);
+  CU_ASSERT_EQUAL (mte_translation_table_get_new_concepts (t, 0), 1);
+  CU_ASSERT_EQUAL (mte_translation_table_get_new_concepts (t, 1), 1);
+  CU_ASSERT_EQUAL (mte_translation_table_get_saturation_column (t), 1);
+  mte_translation_table_free (t);
+
+  /* b refuting K1 instead, which S1 brought in, adds nothing to S2. */
+  mte_translation_set_kind (mte_project_get_translation (p, 0), MTE_TRANSLATION_RECIPROCAL);
+  CU_ASSERT_PTR_NOT_NULL (mte_project_add_translation (p, NULL, MTE_TRANSLATION_REFUTATIONAL, "b", "K1", NULL));
+  t = mte_translation_table_new (p, MTE_STUDY_ORDER_PROJECT);
+  CU_ASSERT_EQUAL (mte_translation_table_get_cell (t, 0, 1), MTE_CELL_REFUTES);
+  CU_ASSERT_EQUAL (mte_translation_table_get_new_concepts (t, 1), 0);
+  CU_ASSERT_EQUAL (mte_translation_table_get_saturation_column (t), 0);
+  mte_translation_table_free (t);
+}
+
+/* Which index study an order starts from, who chose it, and the ties. */
+static void
+test_order_info (void)
+{
+  g_autoptr (MteProject) p = project ();
+  MteIndexStudySource source = MTE_INDEX_STUDY_NONE;
+  guint n = 99;
+  g_autofree MteStudy **team = mte_project_dup_index_studies (p, MTE_STUDY_ORDER_INDEX, &n, &source);
+  g_autofree MteStudy **none = NULL;
+  g_autofree MteStudy **rule = NULL;
+  g_autofree char *line = mte_study_order_describe (p, MTE_STUDY_ORDER_INDEX);
+  g_autofree char *rule_line = NULL;
+  g_autofree char *chrono_line = NULL;
+
+  /* S3 is marked. */
+  CU_ASSERT_EQUAL_FATAL (n, 1);
+  MTE_ASSERT_STR (mte_study_get_id (team[0]), "S3");
+  CU_ASSERT_PTR_NULL (team[1]);
+  CU_ASSERT_EQUAL (source, MTE_INDEX_STUDY_TEAM);
+  MTE_ASSERT_STR (line, "Order: index (index study S3, chosen by the team); ties: "
+                  "index studies first, the rest by year; same year: project order; "
+                  "studies without a year last.");
+
+  /* Other orders start from no index study. */
+  none = mte_project_dup_index_studies (p, MTE_STUDY_ORDER_CHRONOLOGICAL, &n, &source);
+  CU_ASSERT_EQUAL (n, 0);
+  CU_ASSERT_PTR_NULL (none[0]);
+  CU_ASSERT_EQUAL (source, MTE_INDEX_STUDY_NONE);
+  chrono_line = mte_study_order_describe (p, MTE_STUDY_ORDER_CHRONOLOGICAL);
+  MTE_ASSERT_STR (chrono_line, "Order: chronological (no index study); ties: "
+                  "same year: project order; studies without a year last.");
+
+  /* Unmarked, the documented rule picks the study the order starts from. */
+  mte_study_set_index_study (mte_project_lookup_study (p, "S3"), FALSE);
+  rule = mte_project_dup_index_studies (p, MTE_STUDY_ORDER_INDEX, &n, &source);
+  CU_ASSERT_EQUAL_FATAL (n, 1);
+  CU_ASSERT_EQUAL (source, MTE_INDEX_STUDY_RULE);
+  CU_ASSERT_PTR_EQUAL (rule[0], mte_project_suggest_index_study (p));
+  {
+    g_autofree MteStudy **order = mte_project_dup_study_order (p, MTE_STUDY_ORDER_INDEX, NULL);
+    CU_ASSERT_PTR_EQUAL (rule[0], order[0]);
+  }
+  rule_line = mte_study_order_describe (p, MTE_STUDY_ORDER_INDEX);
+  CU_ASSERT (strstr (rule_line, "documented rule") != NULL);
+
+  MTE_ASSERT_STR (mte_index_study_source_to_string (MTE_INDEX_STUDY_NONE), "none");
+  MTE_ASSERT_STR (mte_index_study_source_to_string (MTE_INDEX_STUDY_TEAM), "team");
+  MTE_ASSERT_STR (mte_index_study_source_to_string (MTE_INDEX_STUDY_RULE), "rule");
+  CU_ASSERT_PTR_NULL (mte_index_study_source_to_string ((MteIndexStudySource) 7));
+  for (int o = MTE_STUDY_ORDER_PROJECT; o <= MTE_STUDY_ORDER_CUSTOM; o++)
+    CU_ASSERT_PTR_NOT_NULL (mte_study_order_get_ties ((MteStudyOrder) o));
+  CU_ASSERT_PTR_NULL (mte_study_order_get_ties ((MteStudyOrder) 99));
+}
+
 static const MteTestCase cases[] = {
   { "study orders", test_orders },
   { "study orders: wide keys and ties", test_orders_wide_keys },
@@ -729,6 +828,8 @@ static const MteTestCase cases[] = {
   { "after removals", test_after_removals },
   { "translation kinds changed", test_kind_changes },
   { "long rows, a crowded study", test_crowded },
+  { "saturation: a study that only refutes", test_refuting_only_saturation },
+  { "order: index study and ties", test_order_info },
 };
 
 MTE_TEST_MAIN ("relating", cases)

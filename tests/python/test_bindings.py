@@ -556,6 +556,24 @@ class Analyses(unittest.TestCase):
         with self.assertRaises(ValueError):
             loa.render("pdf")
 
+    def test_write_tables(self):
+        # write() streams the bytes render() returns, in every format.
+        results = (self.p.grid(), self.p.relatedness(), self.p.translation_table())
+        for result in results:
+            for fmt in ("text", "csv", "md", "json"):
+                with self.subTest(result=type(result).__name__, format=fmt), \
+                        tempfile.TemporaryFile() as f:
+                    result.write(f, fmt)
+                    f.seek(0)
+                    self.assertEqual(f.read().decode("utf-8"), result.render(fmt))
+        with self.assertRaises(metaethno.InvalidValueError), tempfile.TemporaryFile() as f:
+            results[0].write(f, "dot")
+        with self.assertRaises(TypeError), tempfile.TemporaryFile() as f:
+            self.p.line_of_argument().write(f)
+        if os.path.exists("/dev/full"):
+            with open("/dev/full", "wb") as full, self.assertRaises(metaethno.FileError):
+                results[0].write(full, "text")
+
     def test_dataframes(self):
         if under_valgrind():
             # pandas' compiled modules leak at import, which valgrind would
