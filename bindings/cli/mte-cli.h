@@ -45,6 +45,7 @@ int mte_cli_info (int argc, char **argv);
 int mte_cli_convert (int argc, char **argv);
 int mte_cli_import (int argc, char **argv);
 int mte_cli_export (int argc, char **argv);
+int mte_cli_report (int argc, char **argv);
 int mte_cli_grid (int argc, char **argv);
 int mte_cli_relate (int argc, char **argv);
 int mte_cli_translate (int argc, char **argv);
@@ -66,6 +67,7 @@ int mte_cli_unclassify (int argc, char **argv);
 int mte_cli_appraise (int argc, char **argv);
 int mte_cli_cerqual (int argc, char **argv);
 int mte_cli_protocol (int argc, char **argv);
+int mte_cli_emerge (int argc, char **argv);
 int mte_cli_screen (int argc, char **argv);
 int mte_cli_exclude (int argc, char **argv);
 int mte_cli_include (int argc, char **argv);
@@ -107,6 +109,10 @@ typedef struct {
   /* Returns the report, or NULL with @error set; may set *status. */
   char     *(*render) (MteProject *project, const MteCliReportOptions *options,
                        int *status, GError **error);
+  /* When set, used instead of render: writes the report to @fd as it is
+   * made (the big tables), FALSE with @error set on failure. */
+  gboolean  (*write) (MteProject *project, const MteCliReportOptions *options,
+                      int fd, GError **error);
 } MteCliReport;
 
 int mte_cli_run_report (const MteCliReport *report, int argc, char **argv);
@@ -156,6 +162,20 @@ extern gboolean mte_cli_stdout_failed;
 gboolean mte_cli_write_stdout (const char  *data,
                                gsize        length,
                                GError     **error);
+
+/* Writes a report to OUTPUT (-o): standard output for NULL or "-", else
+ * the file, replaced atomically; returns the exit status. */
+int mte_cli_write_output (const char *output, const char *data, gsize length);
+/* The same for output made by @write on a file descriptor (a report
+ * rendered with mte_*_render_to_fd()): standard output, or a temporary
+ * file renamed over @output when @write succeeds. */
+typedef gboolean (*MteCliWriteFd) (int fd, gpointer data, GError **error);
+int mte_cli_stream_output (const char *output, MteCliWriteFd write, gpointer data);
+
+/* The -o/--output option of every command that prints a report. */
+#define MTE_CLI_OUTPUT_ENTRY(variable) \
+  { "output", 'o', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, (variable), \
+    "Write to OUT instead of standard output (replaced atomically)", "OUT" }
 
 char *mte_cli_one_line (const char *text);
 

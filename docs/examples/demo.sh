@@ -55,3 +55,9 @@ if command -v dot >/dev/null 2>&1; then
   "$mte" synthesize "$example" --format dot | dot -Tsvg -o "$svg"
   printf '\nThe line of argument as a diagram: %s\n' "$svg"
 fi
+
+# Phase 7: the whole review as one report, in the order of the eMERGe
+# reporting guidance (also .docx for Word and .md for GitHub).
+report="$build/warmth-report.html"
+show report "$example" -o "$report"
+printf '\nThe review report: %s (open it in a browser; it prints to A4)\n' "$report"

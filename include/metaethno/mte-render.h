@@ -37,6 +37,10 @@ G_BEGIN_DECLS
  * @MTE_REPORT_MARKDOWN: GitHub-flavoured Markdown
  * @MTE_REPORT_JSON: a JSON object
  * @MTE_REPORT_DOT: a Graphviz digraph, for the line of argument only
+ * @MTE_REPORT_HTML: one self-contained HTML5 file, for the review report
+ *   only (since 0.2)
+ * @MTE_REPORT_DOCX: a Word document (OOXML), for the review report only,
+ *   written to a file (since 0.2)
  *
  * The format of a rendered report. Every report has text, Markdown and
  * JSON; the renderers say which others they have.
@@ -46,15 +50,17 @@ typedef enum {
   MTE_REPORT_CSV,
   MTE_REPORT_MARKDOWN,
   MTE_REPORT_JSON,
-  MTE_REPORT_DOT
+  MTE_REPORT_DOT,
+  MTE_REPORT_HTML,
+  MTE_REPORT_DOCX
 } MteReportFormat;
 
 /**
  * mte_report_format_to_string:
  * @format: a report format
  *
- * Returns: (transfer none) (nullable): "text", "csv", "markdown", "json"
- *   or "dot"; NULL for an unknown value.
+ * Returns: (transfer none) (nullable): "text", "csv", "markdown", "json",
+ *   "dot", "html" or "docx"; NULL for an unknown value.
  */
 MTE_API const char *mte_report_format_to_string (MteReportFormat format);
 
@@ -132,6 +138,71 @@ MTE_API char *mte_relatedness_render (const MteRelatedness *relatedness,
 MTE_API char *mte_translation_table_render (const MteTranslationTable *table,
                                             MteReportFormat            format,
                                             GError                   **error);
+
+/**
+ * mte_grid_render_to_fd:
+ * @grid: a grid
+ * @format: as for mte_grid_render()
+ * @fd: an open file descriptor to write to, such as 1 (standard output);
+ *   left open, and not flushed or synced
+ * @error: return location for a #GError
+ *
+ * Writes the report mte_grid_render() returns, byte for byte, to @fd.
+ * Text, CSV and Markdown are written row by row in chunks of about
+ * 64 KiB, so memory follows a row of the table rather than the whole
+ * report (text and Markdown measure the column widths in a first pass
+ * over the rows); JSON is made whole, then written. Writes retry on
+ * EINTR and after partial writes. When a write fails, part of the report
+ * may have been written. Flush any stdio buffer on @fd (fflush()) before
+ * calling.
+ *
+ * Returns: TRUE when the whole report was written. FALSE with
+ *   %MTE_MODEL_ERROR_INVALID_VALUE when @format is not one of
+ *   mte_grid_render()'s, or with a #G_FILE_ERROR (from errno) when a write
+ *   failed.
+ */
+MTE_API gboolean mte_grid_render_to_fd (const MteGrid    *grid,
+                                        MteReportFormat   format,
+                                        int               fd,
+                                        GError          **error);
+
+/**
+ * mte_relatedness_render_to_fd:
+ * @relatedness: a relatedness result
+ * @format: as for mte_relatedness_render()
+ * @fd: an open file descriptor to write to; left open
+ * @error: return location for a #GError
+ *
+ * Writes the report mte_relatedness_render() returns to @fd, as
+ * mte_grid_render_to_fd() does: text, CSV and Markdown row by row, JSON
+ * whole.
+ *
+ * Returns: TRUE when the whole report was written; FALSE with @error set
+ *   as for mte_grid_render_to_fd().
+ */
+MTE_API gboolean mte_relatedness_render_to_fd (const MteRelatedness *relatedness,
+                                               MteReportFormat       format,
+                                               int                   fd,
+                                               GError              **error);
+
+/**
+ * mte_translation_table_render_to_fd:
+ * @table: a translation table
+ * @format: as for mte_translation_table_render()
+ * @fd: an open file descriptor to write to; left open
+ * @error: return location for a #GError
+ *
+ * Writes the report mte_translation_table_render() returns to @fd, as
+ * mte_grid_render_to_fd() does: text, CSV and Markdown row by row, JSON
+ * whole.
+ *
+ * Returns: TRUE when the whole report was written; FALSE with @error set
+ *   as for mte_grid_render_to_fd().
+ */
+MTE_API gboolean mte_translation_table_render_to_fd (const MteTranslationTable *table,
+                                                     MteReportFormat            format,
+                                                     int                        fd,
+                                                     GError                   **error);
 
 /**
  * mte_saturation_render:
@@ -246,6 +317,68 @@ MTE_API char *mte_suggestions_render (const MteSuggestions *suggestions,
 MTE_API char *mte_prisma_render (const MtePrisma *prisma,
                                  MteReportFormat  format,
                                  GError         **error);
+
+/**
+ * mte_project_render_report:
+ * @project: a project
+ * @format: %MTE_REPORT_HTML or %MTE_REPORT_MARKDOWN
+ * @error: return location for a #GError
+ *
+ * The review report: the whole review in the order of the eMERGe
+ * meta-ethnography reporting guidance (France et al. 2019), phase by
+ * phase and item by item. Each item carries the team's own text for it
+ * (mte_project_set_emerge_text()) and what the project records: the
+ * protocol, the searches and a PRISMA 2020 flow diagram, exclusions with
+ * reasons, the characteristics of the included studies and their
+ * appraisals, the grid, relatedness heat map and clusters, the translation
+ * order, table and saturation curve, refutations and a summary of the
+ * decisions, the line of argument (diagram and statement) and each
+ * finding with its support, concepts, constructs, quotes, refutations and
+ * framework levels, the GRADE-CERQual Summary of Qualitative Findings and
+ * Evidence Profile; then the decision log, the memos, a checklist of the
+ * 19 items (where each is reported, or that it is missing) and the
+ * references of the included and excluded studies, cited author-year.
+ * Studies are taken in the team's order: custom when any study has a
+ * translation position, else index. Excluded studies appear only where
+ * exclusions are reported.
+ *
+ * HTML is one self-contained file (inline CSS and SVG, no script, nothing
+ * fetched) with a print stylesheet for A4. Markdown is GitHub-flavoured
+ * and refers to its figures as "report-NAME.svg" (NAME: prisma,
+ * relatedness, saturation, line-of-argument), which this function does
+ * not write: use mte_project_write_report() for a Markdown report with its
+ * figures.
+ *
+ * Returns: (transfer full): the report; free with g_free(). NULL with
+ *   %MTE_MODEL_ERROR_INVALID_VALUE for another @format, or when Graphviz
+ *   could not lay out the line of argument.
+ */
+MTE_API char *mte_project_render_report (const MteProject *project,
+                                         MteReportFormat   format,
+                                         GError          **error);
+
+/**
+ * mte_project_write_report:
+ * @project: a project
+ * @path: the file to write, replaced atomically if it exists
+ * @format: %MTE_REPORT_HTML, %MTE_REPORT_MARKDOWN or %MTE_REPORT_DOCX
+ * @error: return location for a #GError
+ *
+ * Writes the review report (see mte_project_render_report()) to @path.
+ * A Word document has heading and table styles, numbered captions and
+ * its figures embedded as PNG. A Markdown report's figures are written
+ * beside it as "STEM-NAME.svg", where STEM is @path's file name without
+ * its extension; they are written before the report.
+ *
+ * Returns: TRUE on success. FALSE with @error: %MTE_MODEL_ERROR_INVALID_VALUE
+ *   for another @format or a figure that could not be made, or in the
+ *   %G_FILE_ERROR domain when a file could not be written (a file already
+ *   at @path is then left as it was).
+ */
+MTE_API gboolean mte_project_write_report (const MteProject *project,
+                                           const char       *path,
+                                           MteReportFormat   format,
+                                           GError          **error);
 
 G_END_DECLS
 

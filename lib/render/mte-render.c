@@ -14,6 +14,8 @@ static const char *const format_names[] = {
   [MTE_REPORT_MARKDOWN] = "markdown",
   [MTE_REPORT_JSON] = "json",
   [MTE_REPORT_DOT] = "dot",
+  [MTE_REPORT_HTML] = "html",
+  [MTE_REPORT_DOCX] = "docx",
 };
 
 const char *
@@ -132,24 +134,20 @@ mte_render_construct_name (const MteConstruct *construct)
   return label != NULL && *label != '\0' ? label : mte_construct_get_id (construct);
 }
 
-char *
-mte_render_add_excluded (char             *report,
-                         const MteProject *project,
-                         MteReportFormat   format)
+void
+mte_render_append_excluded (GString          *out,
+                            const MteProject *project,
+                            MteReportFormat   format)
 {
-  GString *out;
   guint n, n_excluded;
 
-  if (report == NULL || project == NULL ||
-      (format != MTE_REPORT_TEXT && format != MTE_REPORT_MARKDOWN))
-    return report;
+  if (project == NULL || (format != MTE_REPORT_TEXT && format != MTE_REPORT_MARKDOWN))
+    return;
   n = mte_project_get_n_studies (project);
   n_excluded = n - mte_project_get_n_included_studies (project);
   if (n_excluded == 0)
-    return report;
+    return;
 
-  out = g_string_new (report);
-  g_free (report);
   if (format == MTE_REPORT_MARKDOWN)
     g_string_append_printf (out, "\n**Excluded %s** (left out of this report):\n\n",
                             n_excluded == 1 ? "study" : "studies");
@@ -176,6 +174,22 @@ mte_render_add_excluded (char             *report,
                                 mte_exclusion_stage_to_string (mte_study_get_exclusion_stage (study)),
                                 reason);
     }
+}
+
+char *
+mte_render_add_excluded (char             *report,
+                         const MteProject *project,
+                         MteReportFormat   format)
+{
+  GString *out;
+
+  if (report == NULL || project == NULL ||
+      (format != MTE_REPORT_TEXT && format != MTE_REPORT_MARKDOWN) ||
+      mte_project_get_n_included_studies (project) == mte_project_get_n_studies (project))
+    return report;
+  out = g_string_new (report);
+  g_free (report);
+  mte_render_append_excluded (out, project, format);
   return g_string_free (out, FALSE);
 }
 
@@ -204,4 +218,27 @@ mte_render_excluded_json (MteJsonWriter    *w,
       mte_json_end_object (w);
     }
   mte_json_end_array (w);
+}
+
+void
+mte_render_order_json (MteJsonWriter    *w,
+                       const MteProject *project,
+                       MteStudyOrder     order)
+{
+  MteIndexStudySource source = MTE_INDEX_STUDY_NONE;
+  guint n = 0;
+  g_autofree MteStudy **index = mte_project_dup_index_studies (project, order, &n, &source);
+
+  mte_json_key (w, "study_order");
+  mte_json_begin_object (w);
+  mte_json_member_string (w, "order", mte_study_order_to_string (order));
+  mte_json_key (w, "index_studies");
+  mte_json_begin_array (w);
+  for (guint i = 0; i < n; i++)
+    mte_json_string (w, mte_study_get_id (index[i]));
+  mte_json_end_array (w);
+  mte_json_member_string (w, "index_study_chosen_by",
+                          source == MTE_INDEX_STUDY_NONE ? NULL : mte_index_study_source_to_string (source));
+  mte_json_member_string (w, "ties", mte_study_order_get_ties (order));
+  mte_json_end_object (w);
 }

@@ -7,6 +7,8 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include "../common/mte-test.h"
 
@@ -168,11 +170,14 @@ test_format_names (void)
   MTE_ASSERT_STR (mte_report_format_to_string (MTE_REPORT_MARKDOWN), "markdown");
   MTE_ASSERT_STR (mte_report_format_to_string (MTE_REPORT_JSON), "json");
   MTE_ASSERT_STR (mte_report_format_to_string (MTE_REPORT_DOT), "dot");
+  MTE_ASSERT_STR (mte_report_format_to_string (MTE_REPORT_HTML), "html");
+  MTE_ASSERT_STR (mte_report_format_to_string (MTE_REPORT_DOCX), "docx");
   CU_ASSERT_PTR_NULL (mte_report_format_to_string ((MteReportFormat) 42));
-  for (int f = MTE_REPORT_TEXT; f <= MTE_REPORT_DOT; f++)
+  for (int f = MTE_REPORT_TEXT; f <= MTE_REPORT_DOCX; f++)
     CU_ASSERT_EQUAL (mte_report_format_from_string (mte_report_format_to_string (f)), f);
   CU_ASSERT_EQUAL (mte_report_format_from_string ("md"), MTE_REPORT_MARKDOWN);
-  CU_ASSERT_EQUAL (mte_report_format_from_string ("html"), -1);
+  CU_ASSERT_EQUAL (mte_report_format_from_string ("htm"), -1);
+  CU_ASSERT_EQUAL (mte_report_format_from_string ("pdf"), -1);
   CU_ASSERT_EQUAL (mte_report_format_from_string (""), -1);
   CU_ASSERT_EQUAL (mte_report_format_from_string ("CSV"), -1);
 }
@@ -207,6 +212,24 @@ test_unsupported (void)
   MTE_ASSERT_ERROR (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE);
   CU_ASSERT_PTR_NULL (mte_suggestions_render (s, MTE_REPORT_DOT, &error));
   MTE_ASSERT_ERROR (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE);
+  /* HTML and DOCX are the review report's alone. */
+  for (int f = MTE_REPORT_HTML; f <= MTE_REPORT_DOCX; f++)
+    {
+      CU_ASSERT_PTR_NULL (mte_grid_render (grid, f, &error));
+      MTE_ASSERT_ERROR (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE);
+      CU_ASSERT_PTR_NULL (mte_relatedness_render (r, f, &error));
+      MTE_ASSERT_ERROR (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE);
+      CU_ASSERT_PTR_NULL (mte_translation_table_render (t, f, &error));
+      MTE_ASSERT_ERROR (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE);
+      CU_ASSERT_PTR_NULL (mte_saturation_render (t, f, &error));
+      MTE_ASSERT_ERROR (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE);
+      CU_ASSERT_PTR_NULL (mte_check_report_render (checks, f, &error));
+      MTE_ASSERT_ERROR (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE);
+      CU_ASSERT_PTR_NULL (mte_line_of_argument_render (loa, f, &error));
+      MTE_ASSERT_ERROR (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE);
+      CU_ASSERT_PTR_NULL (mte_suggestions_render (s, f, &error));
+      MTE_ASSERT_ERROR (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE);
+    }
   /* An out-of-range value is an error too, not a crash. */
   CU_ASSERT_PTR_NULL (mte_grid_render (grid, (MteReportFormat) 99, &error));
   MTE_ASSERT_ERROR (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE);
@@ -277,6 +300,10 @@ test_grid (void)
   root = parse_json (json);
   assert_json_string (root, "order", "index");
   assert_json_string (root, "studies/0", "S3");
+  assert_json_string (root, "study_order/order", "index");
+  assert_json_string (root, "study_order/index_studies/0", "S3");
+  assert_json_string (root, "study_order/index_study_chosen_by", "team");
+  CU_ASSERT_PTR_NOT_NULL (strstr (json_node_get_string (at (root, "study_order/ties")), "project order"));
   mte_grid_free (grid);
 }
 
@@ -387,7 +414,8 @@ test_saturation (void)
                  "|        2 | S2    |            0 |          1 |\n"
                  "|        3 | S3    |            1 |          2 |\n"
                  "\n"
-                 "The last study, S3 (position 3 of 3), still added a concept: no saturation in this order.\n");
+                 "The last study, S3 (position 3 of 3), still added a concept: no saturation in this order.\n"
+                 "Order: project (no index study); ties: none: every study has its own place, in the order added.\n");
   /* Half of the concepts after S1: half the bar, 20 full blocks. */
   CU_ASSERT_PTR_NOT_NULL (strstr (text, "\n  S1  ████████████████████ 1\n"));
   CU_ASSERT_PTR_NOT_NULL (strstr (text, "\n  S3  ████████████████████████████████████████ 2\n"));
@@ -398,6 +426,10 @@ test_saturation (void)
   assert_json_string (root, "saturation/last_new_study", "S3");
   assert_json_int (root, "saturation/last_new_position", 3);
   CU_ASSERT_FALSE (json_node_get_boolean (at (root, "saturation/reached")));
+  assert_json_string (root, "order", "project");
+  assert_json_string (root, "study_order/order", "project");
+  assert_json_length (root, "study_order/index_studies", 0);
+  assert_json_string (root, "study_order/index_study_chosen_by", NULL);
   mte_translation_table_free (t);
 
   /* In index order with S3 first, S2 adds nothing after S1. */
@@ -407,6 +439,16 @@ test_saturation (void)
   md = mte_saturation_render (t, MTE_REPORT_MARKDOWN, NULL);
   CU_ASSERT_PTR_NOT_NULL (strstr (md, "\nNo new concept appeared after S3 (position 1 of 3): "
                                       "the 2 later studies added none.\n"));
+  /* The order, its index study and who chose it, in one escaped line. */
+  CU_ASSERT_PTR_NOT_NULL (strstr (md, "\nOrder: index (index study S3, chosen by the team); ties: "
+                                      "index studies first, the rest by year; same year: project order; "
+                                      "studies without a year last.\n"));
+  g_free (json);
+  json = mte_saturation_render (t, MTE_REPORT_JSON, NULL);
+  json_node_unref (root);
+  root = parse_json (json);
+  assert_json_string (root, "study_order/index_studies/0", "S3");
+  assert_json_string (root, "study_order/index_study_chosen_by", "team");
   mte_translation_table_free (t);
 }
 
@@ -726,6 +768,104 @@ test_warmth_all (void)
   mte_grid_free (grid);
 }
 
+/* The bytes written to a file descriptor. */
+static char *
+written (int fd)
+{
+  GString *s = g_string_new (NULL);
+  char buf[4096];
+  gssize n;
+
+  CU_ASSERT (lseek (fd, 0, SEEK_SET) == 0);
+  while ((n = read (fd, buf, sizeof buf)) > 0)
+    g_string_append_len (s, buf, n);
+  return g_string_free (s, FALSE);
+}
+
+/* mte_*_render_to_fd() write exactly what mte_*_render() returns, refuse
+ * the formats the string renderers refuse, and report write errors. */
+static void
+test_render_to_fd (void)
+{
+  GError *error = NULL;
+  g_autoptr (MteProject) warmth = mte_project_load_from_file (MTE_WARMTH_XML, MTE_LOAD_FLAGS_NONE, &error);
+  g_autoptr (MteProject) small = project ();
+  MteProject *projects[] = { small, warmth };
+
+  MTE_ASSERT_NO_ERROR (error);
+  for (guint i = 0; i < G_N_ELEMENTS (projects); i++)
+    {
+      g_autoptr (MteGrid) grid = mte_grid_new (projects[i], MTE_STUDY_ORDER_INDEX);
+      g_autoptr (MteRelatedness) r = mte_relatedness_new (projects[i], MTE_STUDY_ORDER_INDEX, 0.2);
+      g_autoptr (MteTranslationTable) t = mte_translation_table_new (projects[i], MTE_STUDY_ORDER_INDEX);
+
+      for (int f = MTE_REPORT_TEXT; f <= MTE_REPORT_DOT; f++)
+        for (guint k = 0; k < 3; k++)
+          {
+            g_autofree char *path = NULL;
+            g_autofree char *expected = NULL;
+            g_autofree char *got = NULL;
+            int fd = g_file_open_tmp ("mte-render-XXXXXX.txt", &path, &error);
+            gboolean ok;
+
+            MTE_ASSERT_NO_ERROR (error);
+            CU_ASSERT_FATAL (fd >= 0);
+            switch (k)
+              {
+              case 0:
+                expected = mte_grid_render (grid, f, NULL);
+                ok = mte_grid_render_to_fd (grid, f, fd, &error);
+                break;
+              case 1:
+                expected = mte_relatedness_render (r, f, NULL);
+                ok = mte_relatedness_render_to_fd (r, f, fd, &error);
+                break;
+              default:
+                expected = mte_translation_table_render (t, f, NULL);
+                ok = mte_translation_table_render_to_fd (t, f, fd, &error);
+                break;
+              }
+            got = written (fd);
+            if (f == MTE_REPORT_DOT)
+              {
+                CU_ASSERT (expected == NULL);
+                CU_ASSERT (!ok);
+                CU_ASSERT (g_error_matches (error, MTE_MODEL_ERROR, MTE_MODEL_ERROR_INVALID_VALUE));
+                CU_ASSERT_STRING_EQUAL (got, "");
+                g_clear_error (&error);
+              }
+            else
+              {
+                CU_ASSERT (ok);
+                MTE_ASSERT_NO_ERROR (error);
+                CU_ASSERT_PTR_NOT_NULL_FATAL (expected);
+                CU_ASSERT_STRING_EQUAL (got, expected);
+              }
+            g_close (fd, NULL);
+            g_unlink (path);
+          }
+
+      /* A descriptor open for reading only: the write fails, with errno's
+       * message, for the streamed formats and for JSON. */
+      for (int f = MTE_REPORT_TEXT; f <= MTE_REPORT_JSON; f++)
+        {
+          int fd = g_open (MTE_WARMTH_XML, O_RDONLY, 0);
+
+          CU_ASSERT_FATAL (fd >= 0);
+          CU_ASSERT (!mte_grid_render_to_fd (grid, f, fd, &error));
+          CU_ASSERT (error != NULL && error->domain == G_FILE_ERROR);
+          g_clear_error (&error);
+          CU_ASSERT (!mte_relatedness_render_to_fd (r, f, fd, &error));
+          CU_ASSERT (error != NULL && error->domain == G_FILE_ERROR);
+          g_clear_error (&error);
+          CU_ASSERT (!mte_translation_table_render_to_fd (t, f, fd, &error));
+          CU_ASSERT (error != NULL && error->domain == G_FILE_ERROR);
+          g_clear_error (&error);
+          g_close (fd, NULL);
+        }
+    }
+}
+
 static void
 run_dot (const char *source)
 {
@@ -796,6 +936,7 @@ static const MteTestCase cases[] = {
   { "suggestions", test_suggestions },
   { "JSON escaping", test_json_escaping },
   { "warmth example, every report and format", test_warmth_all },
+  { "render to a file descriptor", test_render_to_fd },
   { "DOT through Graphviz", test_dot_graphviz },
 };
 

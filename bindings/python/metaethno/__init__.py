@@ -28,12 +28,12 @@ from ._native import (ENV_VARIABLE, IncompatibleLibraryError,
                       LibraryNotFoundError)
 from .analysis import (CHECK_DEFAULT_MIN_STUDIES, RELATEDNESS_DEFAULT_THRESHOLD,
                        SUGGESTIONS_DEFAULT_THRESHOLD, CheckReport, Coverage,
-                       Disagreement, Finding, Grid, Issue, LineOfArgument, Prisma,
+                       Conqual, Disagreement, Finding, Grid, Issue, LineOfArgument, Prisma,
                        PrismaSource, Relatedness, Suggestion, Suggestions,
                        TranslationTable)
 from .enums import (CellState, CerqualComponent, Concern, Confidence,
-                    ConstructOrder, DecisionKind, EntityKind, ExclusionStage,
-                    GroundingKind, PrismaCount, ProtocolField, RecordFate,
+                    ConstructOrder, Credibility, DecisionKind, EmergeItem, EntityKind, ExclusionStage,
+                    GroundingKind, IndexStudySource, PrismaCount, ProtocolField, RecordFate,
                     RecordField, ReferenceFormat, ReportFormat, Severity,
                     SheetKind, SourceKind, StudyField, StudyOrder, TranslationKind)
 from .errors import (ClosedError, DuplicateIdError, DuplicateIdInFileError,
@@ -47,7 +47,7 @@ from .errors import (ClosedError, DuplicateIdError, DuplicateIdInFileError,
                      UnsupportedVersionError, WrongKindError)
 from .model import (RELATION_IS_PART_OF, RELATION_LEADS_TO, RELATION_SHAPES,
                     Appraisal, ArgumentLink, Checklist, Classification,
-                    Concept, Construct, Entity, EntityList, Framework, Level,
+                    Concept, Construct, EmergeTexts, Entity, EntityList, Framework, Level,
                     Member, Memo, Project, Protocol, Question, Record, Search,
                     Study, ThirdOrder, Translation)
 from . import frames
@@ -62,7 +62,7 @@ library_version: str = _dec(_lib.mte_get_version_string())
 #: The same as a tuple of ints.
 library_version_info: tuple[int, int, int] = _LIBRARY_VERSION
 #: Format version of the project files this library writes.
-FORMAT_VERSION = "1.1"
+FORMAT_VERSION = "1.2"
 
 
 def schema() -> str:

@@ -66,6 +66,7 @@ Suggestions = _opaque("MteSuggestions")
 Search = _opaque("MteSearch")
 Record = _opaque("MteRecord")
 Prisma = _opaque("MtePrisma")
+Conqual = _opaque("MteConqual")
 Import = _opaque("MteImport")
 
 gboolean = c_int
@@ -345,6 +346,10 @@ DECLARATIONS: tuple[Decl, ...] = (
     D("mte_study_order_from_string", c_int, c_char_p),
     D("mte_project_dup_study_order", OWNED_ARRAY, Project, enum, POINTER(guint)),
     D("mte_project_suggest_index_study", Study, Project),
+    D("mte_index_study_source_to_string", c_char_p, enum),
+    D("mte_project_dup_index_studies", OWNED_ARRAY, Project, enum, POINTER(guint), ENUM_OUT),
+    D("mte_study_order_get_ties", c_char_p, enum),
+    D("mte_study_order_describe", OWNED_STR, Project, enum),
 
     # mte-analysis.h
     D("mte_grid_new", Grid, Project, enum),
@@ -425,10 +430,15 @@ DECLARATIONS: tuple[Decl, ...] = (
     D("mte_grid_render", OWNED_STR, Grid, enum, ERROR),
     D("mte_relatedness_render", OWNED_STR, Relatedness, enum, ERROR),
     D("mte_translation_table_render", OWNED_STR, TranslationTable, enum, ERROR),
+    D("mte_grid_render_to_fd", gboolean, Grid, enum, c_int, ERROR),
+    D("mte_relatedness_render_to_fd", gboolean, Relatedness, enum, c_int, ERROR),
+    D("mte_translation_table_render_to_fd", gboolean, TranslationTable, enum, c_int, ERROR),
     D("mte_saturation_render", OWNED_STR, TranslationTable, enum, ERROR),
     D("mte_check_report_render", OWNED_STR, CheckReport, enum, ERROR),
     D("mte_line_of_argument_render", OWNED_STR, LineOfArgument, enum, ERROR),
     D("mte_suggestions_render", OWNED_STR, Suggestions, enum, ERROR),
+    D("mte_project_render_report", OWNED_STR, Project, enum, ERROR),
+    D("mte_project_write_report", gboolean, Project, c_char_p, enum, ERROR),
 
     # mte-session.h
     D("mte_decision_kind_to_string", c_char_p, enum),
@@ -553,6 +563,37 @@ DECLARATIONS: tuple[Decl, ...] = (
     D("mte_prisma_get_n_disagreements", guint, Prisma),
     D("mte_prisma_get_disagreement", c_char_p, Prisma, guint, INT64_OUT, INT64_OUT),
     D("mte_prisma_render", OWNED_STR, Prisma, enum, ERROR),
+
+    # mte-emerge.h: the eMERGe items and the team's text per item
+    D("mte_emerge_item_to_string", c_char_p, enum),
+    D("mte_emerge_item_from_string", c_int, c_char_p),
+    D("mte_emerge_item_get_title", c_char_p, enum),
+    D("mte_emerge_item_get_phase", guint, enum),
+    D("mte_project_get_emerge_text", c_char_p, Project, enum),
+    D("mte_project_set_emerge_text", gboolean, Project, enum, c_char_p, ERROR),
+
+    # mte-construct.h: JBI credibility of second-order constructs
+    D("mte_credibility_to_string", c_char_p, enum),
+    D("mte_credibility_from_string", c_int, c_char_p),
+    D("mte_construct_get_credibility", enum, Construct),
+    D("mte_construct_set_credibility", gboolean, Construct, enum, ERROR),
+
+    # mte-conqual.h: ConQual of one finding
+    D("mte_conqual_new", Conqual, Project, ThirdOrder, ERROR),
+    D("mte_conqual_free", None, Conqual),
+    D("mte_conqual_get_third_order", ThirdOrder, Conqual),
+    D("mte_conqual_is_computable", gboolean, Conqual),
+    D("mte_conqual_get_dependability_downgrade", guint, Conqual),
+    D("mte_conqual_get_credibility_downgrade", guint, Conqual),
+    D("mte_conqual_get_score", enum, Conqual),
+    D("mte_conqual_get_n_studies", guint, Conqual),
+    D("mte_conqual_get_study", Study, Conqual, guint, POINTER(c_int)),
+    D("mte_conqual_get_n_unappraised", guint, Conqual),
+    D("mte_conqual_get_unappraised", Study, Conqual, guint),
+    D("mte_conqual_get_n_constructs", guint, Conqual),
+    D("mte_conqual_get_construct", Construct, Conqual, guint),
+    D("mte_conqual_get_n_unassessed", guint, Conqual),
+    D("mte_conqual_get_unassessed", Construct, Conqual, guint),
 
     # mte-references.h: references in and out
     D("mte_reference_format_to_string", c_char_p, enum),

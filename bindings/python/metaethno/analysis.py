@@ -23,8 +23,8 @@ from typing import Any, NamedTuple, Optional, Union
 
 from ._c import call, dec, enc, lib, take_string, take_strv
 from ._guard import at_exit, read_call, reads, reads1, writes
-from .enums import (CellState, GroundingKind, PrismaCount, ReportFormat, Severity,
-                    SourceKind, StudyOrder)
+from .enums import (CellState, Confidence, GroundingKind, PrismaCount, ReportFormat,
+                    Severity, SourceKind, StudyOrder)
 from .errors import ClosedError, StaleResultError
 from .model import (Concept, Construct, Entity, Framework, Project, Study,
                     ThirdOrder, Translation, _count_out, _EXCLUDED_BOXES, _index, _uint)
@@ -37,7 +37,7 @@ CHECK_DEFAULT_MIN_STUDIES = 2
 __all__ = ["RELATEDNESS_DEFAULT_THRESHOLD", "SUGGESTIONS_DEFAULT_THRESHOLD",
            "CHECK_DEFAULT_MIN_STUDIES", "Grid", "Relatedness", "TranslationTable", "CheckReport", "Issue",
            "LineOfArgument", "Finding", "Coverage", "Suggestions", "Suggestion",
-           "Prisma", "PrismaSource", "Disagreement"]
+           "Prisma", "PrismaSource", "Disagreement", "Conqual"]
 
 
 def _threshold(value, what: str) -> float:
@@ -84,6 +84,7 @@ class _Result:
 
     _free: Any = None
     _render: Any = None
+    _write: Any = None      # mte_*_render_to_fd, for the big tables
 
     def __init__(self, project: Project, pointer):
         # Called inside the read section that computed *pointer*, so the
@@ -147,6 +148,33 @@ class _Result:
         return self._render_with(type(self)._render, format)
 
     @reads
+    def write(self, file, format: Union[ReportFormat, str] = ReportFormat.TEXT) -> None:
+        """Write the report ``render(format)`` returns to *file*, an open file
+        with a ``fileno()`` (such as ``sys.stdout``), flushing it first.
+
+        Text, CSV and Markdown are written row by row, so memory follows a
+        row of the table, not the whole report. Raises ModelError for a
+        format the report does not offer, an error with the errno's message
+        when a write fails (part of the report may have been written), and
+        TypeError for a result that has no such writer.
+        """
+        function = type(self)._write
+        if function is None:
+            raise TypeError(f"a {type(self).__name__} has no write(); use render()")
+        format = self._format(format)
+        file.flush()
+        call(function, self._p(), int(format), file.fileno())
+
+    @staticmethod
+    def _format(format) -> ReportFormat:
+        if isinstance(format, str):
+            try:
+                return ReportFormat.from_string(format)
+            except ValueError:
+                return ReportFormat.coerce(format, "report format")
+        return ReportFormat.coerce(format, "report format")
+
+    @reads
     def _render_with(self, function, format) -> str:
         if isinstance(format, str):
             try:
@@ -186,6 +214,7 @@ class Grid(_Result):
 
     _free = staticmethod(lib.mte_grid_free)
     _render = staticmethod(lib.mte_grid_render)
+    _write = staticmethod(lib.mte_grid_render_to_fd)
 
     def __init__(self, project: Project, order: Union[StudyOrder, str] = StudyOrder.INDEX):
         order = StudyOrder.coerce(order, "study order")
@@ -257,6 +286,7 @@ class Relatedness(_Result):
 
     _free = staticmethod(lib.mte_relatedness_free)
     _render = staticmethod(lib.mte_relatedness_render)
+    _write = staticmethod(lib.mte_relatedness_render_to_fd)
 
     def __init__(self, project: Project, order: Union[StudyOrder, str] = StudyOrder.INDEX,
                  threshold: float = RELATEDNESS_DEFAULT_THRESHOLD):
@@ -345,6 +375,7 @@ class TranslationTable(_Result):
 
     _free = staticmethod(lib.mte_translation_table_free)
     _render = staticmethod(lib.mte_translation_table_render)
+    _write = staticmethod(lib.mte_translation_table_render_to_fd)
 
     def __init__(self, project: Project, order: Union[StudyOrder, str] = StudyOrder.INDEX):
         order = StudyOrder.coerce(order, "study order")
@@ -923,3 +954,106 @@ class Prisma(_Result):
     def __repr__(self) -> str:
         return (f"<metaethno.Prisma new_studies={self._counts['new_studies']} "
                 f"new_reports={self._counts['new_reports']}>")
+
+
+class Conqual:
+    """The ConQual rating (Munn et al. 2014) of one finding, computed from
+    the project when made (``project.conqual(finding)``; the rules are
+    those of ``mte_conqual_new()`` in mte-conqual.h): dependability from
+    JBI checklist questions q2, q3, q4, q6 and q7 of the checklist "jbi",
+    credibility from the finding's second-order constructs.
+
+    Like :class:`Prisma` it holds its own copy of the rating: the C result
+    is freed at once, nothing needs closing, and it never goes stale (the
+    entities it lists are ordinary entity handles). Compute it again to see
+    later changes.
+    """
+
+    __slots__ = ("_finding", "_computable", "_dependability", "_credibility", "_score",
+                 "_studies", "_unappraised", "_constructs", "_unassessed")
+
+    def __init__(self, project: Project, finding: Union[ThirdOrder, str]):
+        if isinstance(finding, str):
+            finding = project.lookup(finding)
+            if not isinstance(finding, ThirdOrder):
+                raise KeyError("no finding (third-order construct) with this id")
+        elif not isinstance(finding, ThirdOrder):
+            raise TypeError("finding must be a ThirdOrder or its id")
+        elif finding._project is not project:
+            raise ValueError(f"finding {finding.id!r} belongs to another project")
+        read_call(project, self._compute, project, finding)
+
+    def _compute(self, project: Project, finding: ThirdOrder) -> None:
+        pointer = call(lib.mte_conqual_new, project._p(), finding._p())
+        try:
+            self._finding = project._wrap(ThirdOrder, lib.mte_conqual_get_third_order(pointer))
+            self._computable = bool(lib.mte_conqual_is_computable(pointer))
+            self._dependability = lib.mte_conqual_get_dependability_downgrade(pointer)
+            self._credibility = lib.mte_conqual_get_credibility_downgrade(pointer)
+            self._score = Confidence(lib.mte_conqual_get_score(pointer))
+            studies = []
+            for i in range(lib.mte_conqual_get_n_studies(pointer)):
+                yes = c_int()
+                study = project._wrap(Study, lib.mte_conqual_get_study(pointer, i, byref(yes)))
+                studies.append((study, None if yes.value < 0 else yes.value))
+            self._studies = studies
+            self._unappraised = [project._wrap(Study, lib.mte_conqual_get_unappraised(pointer, i))
+                                 for i in range(lib.mte_conqual_get_n_unappraised(pointer))]
+            self._constructs = [project._wrap(Construct, lib.mte_conqual_get_construct(pointer, i))
+                                for i in range(lib.mte_conqual_get_n_constructs(pointer))]
+            self._unassessed = [project._wrap(Construct, lib.mte_conqual_get_unassessed(pointer, i))
+                                for i in range(lib.mte_conqual_get_n_unassessed(pointer))]
+        finally:
+            lib.mte_conqual_free(pointer)
+
+    @property
+    def finding(self) -> ThirdOrder:
+        """The finding rated."""
+        return self._finding
+
+    @property
+    def computable(self) -> bool:
+        """Whether every study is appraised and every construct has a
+        credibility (and there is at least one of each)."""
+        return self._computable
+
+    @property
+    def dependability_downgrade(self) -> int:
+        """Levels rated down for dependability: 0, 1 or 2."""
+        return self._dependability
+
+    @property
+    def credibility_downgrade(self) -> int:
+        """Levels rated down for credibility: 0 to 4."""
+        return self._credibility
+
+    @property
+    def score(self) -> Confidence:
+        """HIGH rated down by both downgrades, at worst VERY_LOW;
+        NOT_ASSESSED when the rating is not computable."""
+        return self._score
+
+    @property
+    def studies(self) -> list[tuple[Study, Optional[int]]]:
+        """The finding's studies in project order, each with its yes answers
+        to the five dependability questions (None when unappraised)."""
+        return list(self._studies)
+
+    @property
+    def unappraised(self) -> list[Study]:
+        """The studies lacking an answer to one of the five questions."""
+        return list(self._unappraised)
+
+    @property
+    def constructs(self) -> list[Construct]:
+        """The second-order constructs the finding rests on."""
+        return list(self._constructs)
+
+    @property
+    def unassessed(self) -> list[Construct]:
+        """The constructs without a credibility."""
+        return list(self._unassessed)
+
+    def __repr__(self) -> str:
+        return (f"<metaethno.Conqual {self._finding.id!r} score={self._score.text} "
+                f"dependability=-{self._dependability} credibility=-{self._credibility}>")

@@ -18,7 +18,7 @@ __all__ = ["EntityKind", "ConstructOrder", "TranslationKind",
            "StudyOrder", "CellState", "Severity", "GroundingKind",
            "ReportFormat", "DecisionKind", "ProtocolField", "SourceKind",
            "RecordField", "RecordFate", "ExclusionStage", "PrismaCount",
-           "ReferenceFormat"]
+           "ReferenceFormat", "IndexStudySource", "EmergeItem", "Credibility"]
 
 
 class _Named(enum.IntEnum):
@@ -177,6 +177,19 @@ class StudyOrder(_Named):
 
     from_string = _parser(lib.mte_study_order_from_string, "study order")
 
+    @property
+    def ties(self) -> str:
+        """How this order breaks ties, in one sentence for a report."""
+        return lib.mte_study_order_get_ties(int(self)).decode()
+
+
+class IndexStudySource(_Named):
+    """Who chose the index study an order starts from."""
+    NONE = 0
+    TEAM = 1
+    RULE = 2
+    _text_table = _from_c(lib.mte_index_study_source_to_string)
+
 
 class CellState(_Named):
     """How a study stands to a concept in the translation table."""
@@ -210,6 +223,8 @@ class ReportFormat(_Named):
     MARKDOWN = 2
     JSON = 3
     DOT = 4
+    HTML = 5
+    DOCX = 6
     _text_table = _from_c(lib.mte_report_format_to_string)
 
     from_string = _parser(lib.mte_report_format_from_string, "report format")
@@ -234,6 +249,56 @@ class ProtocolField(_Named):
     _text_table = _from_c(lib.mte_protocol_field_to_string)
 
     from_string = _parser(lib.mte_protocol_field_from_string, "protocol field")
+
+
+class EmergeItem(_Named):
+    """The 19 items of the eMERGe reporting guidance (France et al. 2019),
+    numbered as there; ``str()`` is the item's key ("why-meta-ethnography").
+    :attr:`title` is its heading, :attr:`phase` the phase (1 to 7)."""
+    RATIONALE = 1
+    AIM = 2
+    FOCUS = 3
+    WHY_META_ETHNOGRAPHY = 4
+    SEARCH_STRATEGY = 5
+    SEARCH_PROCESS = 6
+    SELECTION = 7
+    SELECTION_OUTCOME = 8
+    READING = 9
+    STUDY_CHARACTERISTICS = 10
+    RELATING_PROCESS = 11
+    RELATING_OUTCOME = 12
+    TRANSLATION_PROCESS = 13
+    TRANSLATION_OUTCOME = 14
+    SYNTHESIS_PROCESS = 15
+    SYNTHESIS_OUTCOME = 16
+    SUMMARY = 17
+    STRENGTHS_LIMITATIONS = 18
+    RECOMMENDATIONS = 19
+    _text_table = _from_c(lib.mte_emerge_item_to_string)
+
+    from_string = _parser(lib.mte_emerge_item_from_string, "eMERGe item")
+
+    @property
+    def title(self) -> str:
+        """The item's heading in eMERGe's Table 1."""
+        return dec(lib.mte_emerge_item_get_title(int(self)))
+
+    @property
+    def phase(self) -> int:
+        """The phase of meta-ethnography the item reports, 1 to 7."""
+        return lib.mte_emerge_item_get_phase(int(self))
+
+
+class Credibility(_Named):
+    """JBI credibility of a study's finding (a second-order construct);
+    CREDIBLE is JBI's "equivocal"."""
+    NOT_ASSESSED = 0
+    UNEQUIVOCAL = 1
+    CREDIBLE = 2
+    UNSUPPORTED = 3
+    _text_table = _from_c(lib.mte_credibility_to_string)
+
+    from_string = _parser(lib.mte_credibility_from_string, "credibility")
 
 
 class SourceKind(_Named):

@@ -37,7 +37,7 @@ from ._c import (GUINT_MAX, TIME_MAX, call, dec, enc, g_free, lib, make_strv,
                  read_strv, take_string, take_strv)
 from ._guard import (Guard, _refuse_read, at_exit, read_call, read_call_both, reads,
                      reads1, writes)
-from .enums import (CerqualComponent, Concern, Confidence, ConstructOrder,
+from .enums import (CerqualComponent, Concern, Confidence, ConstructOrder, Credibility, EmergeItem,
                     EntityKind, ExclusionStage, PrismaCount, ProtocolField,
                     RecordFate, RecordField, SourceKind, StudyField, StudyOrder,
                     TranslationKind)
@@ -56,7 +56,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["Project", "Entity", "Member", "Checklist", "Question", "Study",
            "Appraisal", "Construct", "Concept", "Translation", "ThirdOrder",
            "ArgumentLink", "Framework", "Level", "Classification", "Memo",
-           "Search", "Record", "Protocol", "EntityList", "Time", "RELATION_LEADS_TO", "RELATION_SHAPES",
+           "Search", "Record", "Protocol", "EmergeTexts", "EntityList", "Time", "RELATION_LEADS_TO", "RELATION_SHAPES",
            "RELATION_IS_PART_OF"]
 
 #: Standard relations of argument links (any other non-empty text is allowed).
@@ -857,6 +857,36 @@ class Project:
         from .references import export_references
         return export_references(self, format)
 
+    # the review report
+
+    def render_report(self, format: Union["ReportFormat", str] = "html") -> str:
+        """The review report in eMERGe order as one string: "html" (one
+        self-contained file) or "markdown"/"md" (whose figures it names
+        "report-NAME.svg" but does not write: use :meth:`write_report`).
+        See docs/report.md. InvalidValueError for another format."""
+        format = _report_format(format)
+        return read_call(self, lambda: take_string(
+            call(lib.mte_project_render_report, self._p(), int(format))))
+
+    def write_report(self, path: Union[str, bytes, os.PathLike],
+                     format: Union["ReportFormat", str, None] = None) -> None:
+        """Write the review report to *path*, replaced atomically: "html",
+        "docx" or "markdown" (its figures written beside it as
+        STEM-NAME.svg). Without *format*, the suffix of *path* chooses
+        (.html, .htm, .docx, .md, .markdown). InvalidValueError for an
+        unknown format, FileError when a file cannot be written."""
+        raw = _path(path)
+        if format is None:
+            suffix = os.path.splitext(os.fsdecode(raw))[1].lower()
+            names = {".html": "html", ".htm": "html", ".docx": "docx",
+                     ".md": "markdown", ".markdown": "markdown"}
+            if suffix not in names:
+                raise ValueError("cannot tell the report format from %r: give format="
+                                 % os.fsdecode(raw))
+            format = names[suffix]
+        format = _report_format(format)
+        read_call(self, lambda: call(lib.mte_project_write_report, self._p(), raw, int(format)))
+
     # the protocol, the counts entered by hand, PRISMA
 
     @property
@@ -867,6 +897,22 @@ class Project:
         "registration") to text; assigning None or "" clears a field."""
         self._p()
         return Protocol(self)
+
+    @property
+    @reads1
+    def emerge(self) -> "EmergeTexts":
+        """The team's own text per eMERGe reporting item, as a live mapping
+        from item key ("why-meta-ethnography", ...) to text; assigning None
+        or "" clears an item."""
+        self._p()
+        return EmergeTexts(self)
+
+    def conqual(self, finding: Union["ThirdOrder", str]) -> "Conqual":
+        """The ConQual rating (Munn et al. 2014) of a finding, computed now
+        from the JBI appraisals of its studies and the credibility of its
+        constructs. NotFoundError when the project has no "jbi" checklist."""
+        from .analysis import Conqual
+        return Conqual(self, finding)
 
     @reads
     def get_stage_count(self, box: Union[PrismaCount, str]) -> Optional[int]:
@@ -1005,6 +1051,31 @@ class Project:
     def suggest_index_study(self) -> Optional["Study"]:
         """The most conceptually rich study, by the documented rule; None if none."""
         return self._wrap(Study, lib.mte_project_suggest_index_study(self._p()))
+
+    @reads
+    def index_studies(self, order: Union[StudyOrder, str] = StudyOrder.INDEX):
+        """The index studies *order* starts from, and who chose them.
+
+        Returns ``(studies, source)``: the studies (empty for an order other
+        than index) and an :class:`IndexStudySource` (TEAM when marked, RULE
+        when :meth:`suggest_index_study` picked the study, NONE otherwise).
+        """
+        from .enums import IndexStudySource
+        order = StudyOrder.coerce(order, "study order")
+        n = ctypes.c_uint()
+        source = ctypes.c_int()
+        array = lib.mte_project_dup_index_studies(self._p(), int(order), byref(n), byref(source))
+        try:
+            studies = [self._wrap(Study, array[i]) for i in range(n.value)]
+        finally:
+            g_free(ctypes.cast(array, ctypes.c_void_p))
+        return studies, IndexStudySource(source.value)
+
+    @reads
+    def describe_order(self, order: Union[StudyOrder, str] = StudyOrder.INDEX) -> str:
+        """One line saying the order, its index study, who chose it, and the ties."""
+        order = StudyOrder.coerce(order, "study order")
+        return take_string(lib.mte_study_order_describe(self._p(), int(order)))
 
     def grid(self, order: Union[StudyOrder, str] = StudyOrder.INDEX) -> "Grid":
         """The concept × study grid (phase 4)."""
@@ -1672,6 +1743,27 @@ class Construct(Entity):
                     doc="section: section of the source, or None.")
     speaker = _text(lib.mte_construct_get_speaker, lib.mte_construct_set_speaker,
                     doc="speaker: who said it (first order only), or None.")
+
+    @property
+    @reads1
+    def credibility(self) -> Credibility:
+        """JBI credibility of a second-order construct (a study's finding):
+        UNEQUIVOCAL, CREDIBLE (JBI's "equivocal"), UNSUPPORTED, or
+        NOT_ASSESSED (always, for first order). Assign a Credibility or its
+        name; None or "not-assessed" clears it. WrongKindError for a
+        first-order construct."""
+        return Credibility(lib.mte_construct_get_credibility(self._p()))
+
+    @credibility.setter
+    @writes
+    def credibility(self, value: Union[Credibility, str, None]) -> None:
+        if value is None:
+            value = Credibility.NOT_ASSESSED
+        elif isinstance(value, str):
+            value = Credibility.from_string(value)
+        else:
+            value = Credibility.coerce(value, "credibility")
+        call(lib.mte_construct_set_credibility, self._p(), int(value))
 
     @property
     @reads1
@@ -2379,6 +2471,79 @@ class Protocol(MutableMapping):
         return f"<metaethno.Protocol {dict(self)!r}>"
 
 
+def _emerge_item(item) -> EmergeItem:
+    if isinstance(item, str):
+        return EmergeItem.from_string(item)
+    return EmergeItem.coerce(item, "eMERGe item")
+
+
+class EmergeTexts(MutableMapping):
+    """The team's text per eMERGe item: a live mapping from item key
+    ("rationale", "why-meta-ethnography", ...) to text, in the items'
+    order. Only items with a text are keys; assigning None or "" (or
+    ``del``) clears one. Keys may also be :class:`EmergeItem` members or
+    the items' numbers. A key that is no item raises ValueError."""
+
+    __slots__ = ("_project",)
+
+    def __init__(self, project: Project):
+        self._project = project
+
+    @reads
+    def __getitem__(self, item) -> str:
+        item = _emerge_item(item)
+        value = lib.mte_project_get_emerge_text(self._project._p(), int(item))
+        if value is None:
+            raise KeyError(item.text)
+        return dec(value)
+
+    @writes
+    def __setitem__(self, item, text: Optional[str]) -> None:
+        item = _emerge_item(item)
+        call(lib.mte_project_set_emerge_text, self._project._p(), int(item),
+             enc(text, item.text, nullable=True))
+
+    @writes
+    def __delitem__(self, item) -> None:
+        item = _emerge_item(item)
+        p = self._project._p()
+        if lib.mte_project_get_emerge_text(p, int(item)) is None:
+            raise KeyError(item.text)
+        call(lib.mte_project_set_emerge_text, p, int(item), None)
+
+    @reads1
+    def _names(self) -> list[str]:
+        p = self._project._p()
+        return [i.text for i in EmergeItem
+                if lib.mte_project_get_emerge_text(p, int(i)) is not None]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names())
+
+    def __len__(self) -> int:
+        return len(self._names())
+
+    def __contains__(self, item) -> bool:
+        try:
+            item = _emerge_item(item)
+        except (TypeError, ValueError):
+            return False
+        return item.text in self._names()
+
+    def __repr__(self) -> str:
+        return f"<metaethno.EmergeTexts {dict(self)!r}>"
+
+
 _CLASSES = {cls._kind: cls for cls in (Member, Checklist, Study, Construct, Concept,
                                         Translation, ThirdOrder, ArgumentLink,
                                         Framework, Memo, Search, Record)}
+
+
+def _report_format(format):
+    from .enums import ReportFormat
+    if isinstance(format, str):
+        try:
+            return ReportFormat.from_string(format)
+        except ValueError:
+            pass
+    return ReportFormat.coerce(format, "report format")

@@ -2643,6 +2643,24 @@ build (void)
   TRY (mte_project_set_question (project, project_question, &error));
   TRY (mte_project_set_aim (project, project_aim, &error));
   TRY (mte_project_set_line_of_argument (project, project_line_of_argument, &error));
+  /* The team's own words for three eMERGe items no recorded data can
+   * fill (illustrative, like everything here); the report places them. */
+  TRY (mte_project_set_emerge_text (project, MTE_EMERGE_RATIONALE,
+                                    "Reviews of services for racially minoritised people in the UK "
+                                    "report barriers to access; fewer ask what patients value once in "
+                                    "care. This illustrative review asks that question across mental-health "
+                                    "and cancer services together.", &error));
+  TRY (mte_project_set_emerge_text (project, MTE_EMERGE_STRENGTHS_LIMITATIONS,
+                                    "Strengths: two services read side by side, and every translation "
+                                    "recorded with its rationale.\n\nLimitations: studies in English only; "
+                                    "most participants were recruited through services, so people who never "
+                                    "reached care are missing. Two of the team have used these services, "
+                                    "which shaped what we noticed and was discussed at each meeting.",
+                                    &error));
+  TRY (mte_project_set_emerge_text (project, MTE_EMERGE_RECOMMENDATIONS,
+                                    "Practitioners' warmth is not a courtesy but part of care: training "
+                                    "and time should allow for it. Research should reach people who did "
+                                    "not come to services.", &error));
 
   add_team_and_checklist (project);
   for (gsize s = 0; s < G_N_ELEMENTS (studies); s++)
