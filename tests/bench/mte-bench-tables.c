@@ -189,7 +189,7 @@ main (int    argc,
   g_autofree char *project_path = NULL;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *outputs[G_N_ELEMENTS (runs)] = { NULL };
+  char *outputs[G_N_ELEMENTS (runs)] = { NULL };   /* freed at the end */
   gboolean ran[G_N_ELEMENTS (runs)] = { FALSE };
   GStatBuf st;
   int failures = 0;
@@ -345,5 +345,7 @@ main (int    argc,
       if (made_workdir)
         g_rmdir (workdir);
     }
+  for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+    g_free (outputs[i]);
   return failures == 0 ? 0 : 1;
 }
