@@ -627,6 +627,14 @@ write_phase_3 (Report *r)
 /* ------------------------------------------------------------------ */
 
 static const char *
+concept_name (const MteConcept *concept)
+{
+  const char *label = mte_concept_get_label (concept);
+
+  return label != NULL ? label : mte_concept_get_id (concept);
+}
+
+static const char *
 construct_name (const MteConstruct *construct)
 {
   return mte_render_construct_name (construct);
@@ -667,8 +675,7 @@ write_grid (Report *r)
               if (n == 0)
                 continue;
               mte_doc_begin_row (r->doc);
-              mte_doc_cell (r->doc, mte_concept_get_label (concept) != NULL ? mte_concept_get_label (concept)
-                                                                            : mte_concept_get_id (concept));
+              mte_doc_cell (r->doc, concept_name (concept));
               mte_doc_cell (r->doc, cite (r, mte_grid_get_study (grid, s)));
               mte_doc_begin_cell (r->doc);
               for (guint k = 0; k < n; k++)
@@ -697,9 +704,7 @@ write_grid (Report *r)
         {
           mte_doc_begin_row (r->doc);
           mte_doc_begin_cell (r->doc);
-          mte_doc_text (r->doc, mte_concept_get_label (mte_grid_get_concept (grid, c)) != NULL
-                                ? mte_concept_get_label (mte_grid_get_concept (grid, c))
-                                : mte_concept_get_id (mte_grid_get_concept (grid, c)));
+          mte_doc_text (r->doc, concept_name (mte_grid_get_concept (grid, c)));
           for (guint s = from; s < to; s++)
             {
               guint n = mte_grid_get_n_cell_constructs (grid, c, s);
@@ -859,8 +864,7 @@ write_translation_table (Report *r)
                 g_string_append_printf (refuted, "%s%u", n_refuted++ > 0 ? ", " : "", s + 1);
             }
           mte_doc_begin_row (r->doc);
-          mte_doc_cell (r->doc, mte_concept_get_label (concept) != NULL ? mte_concept_get_label (concept)
-                                                                        : mte_concept_get_id (concept));
+          mte_doc_cell (r->doc, concept_name (concept));
           if (first >= 0)
             mte_doc_cell_printf (r->doc, "%d %s", first + 1, cite (r, mte_translation_table_get_study (t, (guint) first)));
           else
@@ -899,8 +903,7 @@ write_translation_table (Report *r)
           int first = mte_translation_table_get_first_column (t, c);
 
           mte_doc_begin_row (r->doc);
-          mte_doc_cell (r->doc, mte_concept_get_label (concept) != NULL ? mte_concept_get_label (concept)
-                                                                        : mte_concept_get_id (concept));
+          mte_doc_cell (r->doc, concept_name (concept));
           if (first >= 0)
             mte_doc_cell_printf (r->doc, "%d %s", first + 1, cite (r, mte_translation_table_get_study (t, (guint) first)));
           else
@@ -950,11 +953,7 @@ entity_name (const MteEntity *entity)
     case MTE_ENTITY_CONSTRUCT:
       return mte_render_construct_name ((const MteConstruct *) entity);
     case MTE_ENTITY_CONCEPT:
-      {
-        const char *label = mte_concept_get_label ((const MteConcept *) entity);
-
-        return label != NULL ? label : mte_entity_get_id (entity);
-      }
+      return concept_name ((const MteConcept *) entity);
     default:
       return mte_entity_get_id (entity);
     }
