@@ -769,7 +769,16 @@ mte_figure_line_of_argument (const MteLineOfArgument *loa,
   if (graph != NULL && gvLayout (gvc, graph, "dot") == 0)
     {
       if (gvRenderData (gvc, graph, "svg", &data, &length) == 0 && data != NULL)
-        svg = g_strndup (data, length);
+        {
+          /* From the root element on: Graphviz's doctype names the SVG
+           * 1.1 DTD by URL, which no reader of ours should be asked to
+           * fetch or even see. */
+          g_autofree char *all = g_strndup (data, length);
+          const char *root = strstr (all, "<svg");
+
+          if (root != NULL)
+            svg = g_strconcat ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", root, NULL);
+        }
       if (data != NULL)
         gvFreeRenderData (data);
       gvFreeLayout (gvc, graph);

@@ -313,6 +313,8 @@ test_hostile_labels (void)
       figures++;
       assert_well_formed (b->svg, b->name);
       CU_ASSERT (strstr (b->svg, "<script") == NULL);
+      /* No doctype: nothing a reader could be asked to fetch. */
+      CU_ASSERT (strstr (b->svg, "<!DOCTYPE") == NULL);
     }
   CU_ASSERT_EQUAL (figures, 4);
 
