@@ -303,6 +303,8 @@ mte_cli_stream_output (const char   *output,
           if (error == NULL)
             g_set_error (&error, G_FILE_ERROR, g_file_error_from_errno (errno),
                          "write error on standard output: %s", g_strerror (errno));
+          else
+            g_prefix_error (&error, "standard output: ");
           fprintf (stderr, "%s: %s\n", mte_cli_program, error->message);
           /* main() must not report it again. */
           mte_cli_stdout_failed = TRUE;

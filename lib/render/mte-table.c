@@ -393,7 +393,7 @@ write_fd (const char *data,
           if (saved_errno == EINTR)
             continue;
           g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                       "write error on file descriptor %d: %s", fd, g_strerror (saved_errno));
+                       "write error: %s", g_strerror (saved_errno));
           return FALSE;
         }
       data += n;

@@ -793,6 +793,7 @@ class TestOneLine(CliTestCase):
                                   stderr=subprocess.PIPE, timeout=300)
         self.assertEqual(proc.returncode, 1)
         self.assertEqual(len(proc.stderr.splitlines()), 1, proc.stderr)
+        self.assertIn(b'standard output: write error: ', proc.stderr)
 
 
 WARMTH = os.path.join(EXAMPLES, 'warmth', 'warmth.xml')
