@@ -255,36 +255,52 @@ mte_cli_write_stdout (const char  *data,
   return TRUE;
 }
 
-/* Writes a command's output to @output: standard output when @output is
- * NULL or "-", else the file, replaced atomically (g_file_set_contents()
- * writes a temporary file and renames it over @output, so a failed write
- * leaves an existing file as it was). Reports a failure on stderr and
- * returns the exit status. */
+typedef struct {
+  const char *data;
+  gsize       length;
+} Buffer;
+
+/* An MteCliWriteFd that writes a whole buffer. */
+static gboolean
+write_buffer (int       fd,
+              gpointer  data,
+              GError  **error)
+{
+  const Buffer *buffer = data;
+  const char *p = buffer->data;
+  gsize left = buffer->length;
+
+  while (left > 0)
+    {
+      gssize n = write (fd, p, left);
+
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          if (saved_errno == EINTR)
+            continue;
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                       "write error: %s", g_strerror (saved_errno));
+          return FALSE;
+        }
+      p += n;
+      left -= (gsize) n;
+    }
+  return TRUE;
+}
+
+/* Writes a command's output to @output, as mte_cli_stream_output() does
+ * (standard output, or the file replaced atomically), from one buffer.
+ * Reports a failure on stderr and returns the exit status. */
 int
 mte_cli_write_output (const char *output,
                       const char *data,
                       gsize       length)
 {
-  g_autoptr(GError) error = NULL;
+  Buffer buffer = { data, length };
 
-  if (output == NULL || strcmp (output, MTE_CLI_STDIO) == 0)
-    {
-      if (!mte_cli_write_stdout (data, length, &error))
-        {
-          fprintf (stderr, "%s: %s\n", mte_cli_program, error->message);
-          return MTE_CLI_EXIT_INVALID;
-        }
-      return MTE_CLI_EXIT_OK;
-    }
-  if (!g_file_set_contents (output, data, (gssize) length, &error))
-    {
-      g_autofree char *name = mte_cli_display_path (output);
-      g_autofree char *message = mte_cli_one_line (error->message);
-
-      fprintf (stderr, "%s: %s\n", name, message);
-      return MTE_CLI_EXIT_INVALID;
-    }
-  return MTE_CLI_EXIT_OK;
+  return mte_cli_stream_output (output, write_buffer, &buffer);
 }
 
 int
@@ -314,7 +330,8 @@ mte_cli_stream_output (const char   *output,
     }
 
   /* As g_file_set_contents() does: a temporary file beside @output,
-   * renamed over it once complete. */
+   * renamed over it once complete. The six X are g_mkstemp_full()'s
+   * template, which it replaces with a unique name. */
   temp = g_strdup_printf ("%s.XXXXXX", output);
   fd = g_mkstemp_full (temp, O_RDWR, 0666);
   if (fd < 0)
