@@ -817,6 +817,18 @@ cell_symbol (MteCellState state)
  * a study's position in the translation order, with a key. */
 #define POSITIONS_PER_PART 15
 
+/* The "First in" cell: the study's position and citation. */
+static void
+first_in_cell (Report *r,
+               int     first)
+{
+  if (first >= 0)
+    mte_doc_cell_printf (r->doc, "%d %s", first + 1,
+                         cite (r, mte_translation_table_get_study (r->table, (guint) first)));
+  else
+    mte_doc_cell (r->doc, "");
+}
+
 static void
 write_translation_table (Report *r)
 {
@@ -865,10 +877,7 @@ write_translation_table (Report *r)
             }
           mte_doc_begin_row (r->doc);
           mte_doc_cell (r->doc, concept_name (concept));
-          if (first >= 0)
-            mte_doc_cell_printf (r->doc, "%d %s", first + 1, cite (r, mte_translation_table_get_study (t, (guint) first)));
-          else
-            mte_doc_cell (r->doc, "");
+          first_in_cell (r, first);
           mte_doc_cell_printf (r->doc, "%u: %s", n_expressed, expressed->str);
           if (n_refuted > 0)
             mte_doc_cell_printf (r->doc, "%u: %s", n_refuted, refuted->str);
@@ -904,10 +913,7 @@ write_translation_table (Report *r)
 
           mte_doc_begin_row (r->doc);
           mte_doc_cell (r->doc, concept_name (concept));
-          if (first >= 0)
-            mte_doc_cell_printf (r->doc, "%d %s", first + 1, cite (r, mte_translation_table_get_study (t, (guint) first)));
-          else
-            mte_doc_cell (r->doc, "");
+          first_in_cell (r, first);
           for (guint s = from; s < to; s++)
             mte_doc_cell (r->doc, cell_symbol (mte_translation_table_get_cell (t, c, s)));
         }
