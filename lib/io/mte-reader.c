@@ -3591,7 +3591,9 @@ sniff_encoding (const guchar *d, gsize n, StreamEncoding *encoding, gsize *skip)
 }
 
 /* The first normalised bytes: binary data, or text that does not start
- * with markup. @eof: all of the input is there. */
+ * with markup. @eof: all of the input is there. Only bytes XML 1.0 cannot
+ * hold count as binary: U+007F is a legal character that the writer
+ * stores as it is, so a short project full of them must still load. */
 static void
 sniff_content (Stream *s, gboolean eof)
 {
@@ -3602,7 +3604,7 @@ sniff_content (Stream *s, gboolean eof)
   gsize i;
 
   for (i = 0; i < n; i++)
-    if (d[i] == 0 || (d[i] < 0x20 && d[i] != '\t' && d[i] != '\n') || d[i] == 0x7F)
+    if (d[i] == 0 || (d[i] < 0x20 && d[i] != '\t' && d[i] != '\n'))
       {
         if (controls++ == 0)
           first_control = i;

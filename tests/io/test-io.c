@@ -544,6 +544,30 @@ test_tricky_round_trip (void)
   CU_ASSERT_STRING_EQUAL (data, data2);
 }
 
+/* U+007F (DELETE) is an XML 1.0 character: a short project whose title is
+ * mostly DELETEs must not be taken for binary data when it is read back. */
+static void
+test_delete_characters_round_trip (void)
+{
+  g_autoptr (MteProject) project = mte_project_new ();
+  g_autoptr (MteProject) again = NULL;
+  g_autofree char *data = NULL;
+  GError *error = NULL;
+  char title[201];
+
+  memset (title, 0x7F, sizeof title - 1);
+  title[sizeof title - 1] = '\0';
+  CU_ASSERT_TRUE_FATAL (mte_project_set_title (project, title, NULL));
+  data = mte_project_to_data (project, NULL, 0, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (data);
+  again = mte_project_load_from_data (data, -1, "deletes", 0, &error);
+  if (error != NULL)
+    g_printerr ("%s\n", error->message);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (again);
+  CU_ASSERT_TRUE (mte_project_equal (project, again));
+  g_clear_error (&error);
+}
+
 static void
 test_unstorable_characters (void)
 {
@@ -1180,6 +1204,7 @@ main (int argc, char **argv)
       CU_add_test (suite, "timestamps", test_timestamps);
       CU_add_test (suite, "tricky strings round-trip", test_tricky_round_trip);
       CU_add_test (suite, "unstorable characters", test_unstorable_characters);
+      CU_add_test (suite, "DELETE characters round-trip", test_delete_characters_round_trip);
       CU_add_test (suite, "atomic save", test_atomic_save);
       CU_add_test (suite, "loads in parallel threads", test_threads);
       CU_add_test (suite, "1.0 fixtures and examples still load", test_1_0_files_load);
