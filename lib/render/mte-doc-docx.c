@@ -1,6 +1,7 @@
 /* metaethno: the document model as a Word document (OOXML
  * WordprocessingML, ECMA-376), written with libxml2's text writer and
- * packed with libzip, all in memory.
+ * packed with the zip writer of io/mte-zip-private.h (libzip), all in
+ * memory.
  *
  * The package holds the usual parts: [Content_Types].xml, _rels/.rels,
  * docProps/core.xml and app.xml, word/document.xml with its
@@ -37,8 +38,8 @@
 #include <libxml/xmlwriter.h>
 #include <math.h>
 #include <string.h>
-#include <time.h>
-#include <zip.h>
+
+#include "mte-zip-private.h"
 
 /* Namespaces. */
 #define NS_W   "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -1678,126 +1679,38 @@ app_part (Docx *x)
 /* The package                                                        */
 /* ------------------------------------------------------------------ */
 
-static gboolean
-zip_failed (GError    **error,
-            const char *what,
-            zip_error_t *zerror)
-{
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "DOCX package: %s: %s",
-               what, zip_error_strerror (zerror));
-  return FALSE;
-}
+/* 2000-01-01 12:00:00 UTC in Unix seconds. */
+#define PACKAGE_TIME G_GINT64_CONSTANT (946728000)
 
-/* Adds @data as @name, stored when @store (PNG is compressed already),
- * with a fixed time. @data must live until the archive is closed. */
-static gboolean
-add_entry (zip_t      *archive,
-           const char *name,
-           GBytes     *data,
-           gboolean    store,
-           time_t      mtime,
-           GError    **error)
-{
-  gsize len;
-  gconstpointer bytes = g_bytes_get_data (data, &len);
-  zip_source_t *source = zip_source_buffer (archive, bytes, len, 0);
-  zip_int64_t index;
-
-  if (source == NULL)
-    return zip_failed (error, name, zip_get_error (archive));
-  index = zip_file_add (archive, name, source, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE);
-  if (index < 0)
-    {
-      zip_source_free (source);
-      return zip_failed (error, name, zip_get_error (archive));
-    }
-  if (zip_file_set_mtime (archive, index, mtime, 0) < 0 ||
-      zip_set_file_compression (archive, index, store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 9) < 0)
-    return zip_failed (error, name, zip_get_error (archive));
-  return TRUE;
-}
-
-/* The bytes of a closed in-memory archive. */
-static GBytes *
-source_contents (zip_source_t *source,
-                 GError      **error)
-{
-  zip_stat_t st;
-  guint8 *data;
-  zip_int64_t n;
-
-  zip_stat_init (&st);
-  if (zip_source_stat (source, &st) < 0 || !(st.valid & ZIP_STAT_SIZE) ||
-      zip_source_open (source) < 0)
-    {
-      zip_failed (error, "reading the archive back", zip_source_error (source));
-      return NULL;
-    }
-  data = g_malloc (MAX (st.size, 1));
-  n = zip_source_read (source, data, st.size);
-  zip_source_close (source);
-  if (n < 0 || (zip_uint64_t) n != st.size)
-    {
-      g_free (data);
-      zip_failed (error, "reading the archive back", zip_source_error (source));
-      return NULL;
-    }
-  return g_bytes_new_take (data, st.size);
-}
-
-/* The zip of @names and @parts (same length), in that order. */
+/* The zip of @names and @parts (same length), in that order
+ * ([Content_Types].xml first, as Word writes it; an OPC package has no
+ * mimetype entry). PNG is stored (it is compressed already), the XML
+ * deflated; every entry carries the same fixed time, 2000-01-01 12:00
+ * UTC, so the same document gives the same bytes. */
 static GBytes *
 package (const char *const *names,
          GPtrArray          *parts,
          GError            **error)
 {
-  zip_error_t zerror;
-  zip_source_t *source;
-  zip_t *archive;
-  GBytes *result = NULL;
-  struct tm when = { .tm_year = 2000 - 1900, .tm_mon = 0, .tm_mday = 1, .tm_hour = 12, .tm_isdst = -1 };
-  time_t mtime;
-
-  /* libzip writes local DOS times from a time_t: a fixed local time
-   * gives the same bytes in every time zone. */
-  mtime = mktime (&when);
-
-  zip_error_init (&zerror);
-  source = zip_source_buffer_create (NULL, 0, 0, &zerror);
-  if (source == NULL)
-    {
-      zip_failed (error, "creating the archive", &zerror);
-      zip_error_fini (&zerror);
-      return NULL;
-    }
-  archive = zip_open_from_source (source, ZIP_TRUNCATE, &zerror);
-  if (archive == NULL)
-    {
-      zip_failed (error, "creating the archive", &zerror);
-      zip_error_fini (&zerror);
-      zip_source_free (source);
-      return NULL;
-    }
-  zip_error_fini (&zerror);
-  zip_source_keep (source);     /* read it back after zip_close() */
+  g_autoptr (MteZipWriter) writer = mte_zip_writer_new (PACKAGE_TIME);
+  GBytes *result;
 
   for (guint i = 0; i < parts->len; i++)
-    if (!add_entry (archive, names[i], g_ptr_array_index (parts, i),
-                    g_str_has_suffix (names[i], ".png"), mtime, error))
-      {
-        zip_discard (archive);
-        zip_source_free (source);
-        return NULL;
-      }
-  if (zip_close (archive) < 0)
     {
-      zip_failed (error, "writing the archive", zip_get_error (archive));
-      zip_discard (archive);
-      zip_source_free (source);
-      return NULL;
+      GBytes *part = g_ptr_array_index (parts, i);
+      gsize length;
+      gconstpointer data = g_bytes_get_data (part, &length);
+
+      if (!mte_zip_writer_add (writer, names[i], data, length,
+                               g_str_has_suffix (names[i], ".png"), error))
+        {
+          g_prefix_error (error, "DOCX package: ");
+          return NULL;
+        }
     }
-  result = source_contents (source, error);
-  zip_source_free (source);
+  result = mte_zip_writer_finish (g_steal_pointer (&writer), error);
+  if (result == NULL)
+    g_prefix_error (error, "DOCX package: ");
   return result;
 }
 
