@@ -13,6 +13,9 @@
 #include "mte-cli.h"
 
 #include <string.h>
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
 
 typedef struct {
   char              **sources;
@@ -22,7 +25,28 @@ typedef struct {
   gboolean            dry_run;  /* import into memory only; say "would" */
   MteSheetKind        sheet;
   const char * const *map;
+  MteRefiFormat       refi;     /* --format qdpx|qde|qdc */
+  MteRefiMapping     *mapping;
+  gboolean            mapped;   /* a mapping option was given */
+  gboolean            json;     /* REFI reports as JSON */
 } ImportRequest;
+
+/* A SOURCE read as REFI-QDA: --format qdpx, qde or qdc, or no --format
+ * and a name ending in .qdpx, .qde or .qdc. */
+static gboolean
+is_refi (const ImportRequest *r,
+         const char          *source)
+{
+  g_autofree char *lower = NULL;
+
+  if (r->refi != MTE_REFI_FORMAT_AUTO)
+    return TRUE;
+  if (r->format != MTE_REFERENCE_FORMAT_AUTO)
+    return FALSE;
+  lower = g_ascii_strdown (source, -1);
+  return g_str_has_suffix (lower, ".qdpx") || g_str_has_suffix (lower, ".qde") ||
+         g_str_has_suffix (lower, ".qdc");
+}
 
 /* A SOURCE read as a sheet: --format csv, or no --format and a name
  * ending in .csv or .tsv. */
@@ -172,6 +196,77 @@ print_problems (const MteImport *report)
     }
 }
 
+/* A REFI-QDA SOURCE: the import with its data-loss report (on standard
+ * output, text or JSON); when no code is mapped, the codebook to choose
+ * from. */
+static char *
+import_refi (MteProject          *project,
+             const char          *source,
+             const ImportRequest *r,
+             GError             **error)
+{
+  g_autoptr(MteRefiReport) report = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autofree char *shown = mte_cli_display_path (source);
+  g_autofree char *text = NULL;
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  GStatBuf st;
+
+  /* The library's own bound on a .qdpx is 256 MiB; say so before
+   * reading a larger file whole. */
+  if (g_stat (source, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > (goffset) (256u << 20))
+    {
+      g_set_error (error, MTE_CLI_ERROR, MTE_CLI_ERROR_REFUSED,
+                   "%s: the input is larger than 256 MiB", shown);
+      return NULL;
+    }
+  if (!g_file_get_contents (source, &data, &length, &local))
+    {
+      const char *reason = g_strrstr (local->message, ": ");
+
+      g_set_error (error, MTE_CLI_ERROR, MTE_CLI_ERROR_REFUSED, "%s: cannot be read: %s",
+                   shown, reason != NULL ? reason + 2 : local->message);
+      return NULL;
+    }
+  if (r->dry_run && !r->mapped)
+    {
+      g_autofree char *tree = mte_refi_describe (data, length, shown, r->json, &local);
+
+      if (tree == NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return NULL;
+        }
+      fputs (tree, stdout);
+      if (!r->json)
+        fputc ('\n', stdout);
+    }
+  report = mte_project_import_refi (project, data, length, shown, r->refi, r->mapping,
+                                    r->flags, &local);
+  if (report == NULL)
+    {
+      /* A dry run without a mapping, of a file that does not follow the
+       * convention: the codebook shown is the answer. */
+      if (g_error_matches (local, MTE_MODEL_ERROR, MTE_MODEL_ERROR_NOT_FOUND) && r->dry_run && !r->mapped)
+        return g_strdup_printf ("%s: no code of the metaethno convention; choose a mapping",
+                                shown);
+      /* Nothing mapped: show what there is to map. */
+      if (g_error_matches (local, MTE_MODEL_ERROR, MTE_MODEL_ERROR_NOT_FOUND) && !r->dry_run)
+        {
+          g_autofree char *tree = mte_refi_describe (data, length, shown, FALSE, NULL);
+
+          if (tree != NULL)
+            fputs (tree, stdout);
+        }
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+  text = r->json ? mte_refi_report_to_json (report) : mte_refi_report_to_text (report);
+  return g_strdup_printf ("%s %s:\n%s", r->dry_run ? "would import from" : "imported from",
+                          shown, text);
+}
+
 /* The change: every SOURCE in turn, each seeing the records of the ones
  * before it (so duplicates across them are found). */
 static char *
@@ -196,6 +291,16 @@ import_all (MteProject  *project,
 
   for (guint i = 0; r->sources[i] != NULL; i++)
     {
+      if (is_refi (r, r->sources[i]))
+        {
+          g_autofree char *text = import_refi (project, r->sources[i], r, error);
+
+          if (text == NULL)
+            return NULL;
+          g_strchomp (text);
+          g_string_append_printf (done, "%s%s", done->len > 0 ? "\n" : "", text);
+          continue;
+        }
       g_autoptr(MteImport) report = import_one (project, r->sources[i], r, search_id, error);
       g_autofree char *line = NULL;
 
@@ -257,9 +362,19 @@ mte_cli_import (int    argc,
   g_autofree char *sheet_name = NULL;
   g_auto(GStrv) map = NULL;
   g_auto(GStrv) rest = NULL;
+  g_autofree char *first_order = NULL;
+  g_autofree char *second_order = NULL;
+  g_autofree char *concepts = NULL;
+  g_autofree char *third_order = NULL;
+  g_autofree char *study_unit = NULL;
+  g_autofree char *mapping_file = NULL;
+  gboolean match_existing = FALSE;
+  gboolean json = FALSE;
+  g_autoptr(MteRefiMapping) mapping = mte_refi_mapping_new ();
   const GOptionEntry entries[] = {
     { "format", 'f', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &format_name,
-      "ris, bibtex, csl-json, endnote-xml, nbib or csv (default: from the content; csv for .csv and .tsv)",
+      "ris, bibtex, csl-json, endnote-xml, nbib, csv, qdpx, qde or qdc (default: from the "
+      "content; csv for .csv and .tsv; REFI-QDA for .qdpx, .qde and .qdc)",
       "FORMAT" },
     { "search", 's', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &search,
       "The search that found these references (its id or source)", "SEARCH" },
@@ -273,13 +388,29 @@ mte_cli_import (int    argc,
       "Refuse the whole import when a reference cannot be read (csv: a column not carried)",
       NULL },
     { "dry-run", 'n', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &dry,
-      "Show what the import would do; change nothing", NULL },
+      "Show what the import would do; change nothing (REFI-QDA: and the codebook)", NULL },
+    { "first-order", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &first_order,
+      "REFI-QDA: the code (name or path) marking participants' words", "CODE" },
+    { "second-order", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &second_order,
+      "REFI-QDA: the code marking the authors' interpretations", "CODE" },
+    { "concepts", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &concepts,
+      "REFI-QDA: the code whose codes are key concepts", "CODE" },
+    { "third-order", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &third_order,
+      "REFI-QDA: the code whose codes are third-order constructs", "CODE" },
+    { "study", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &study_unit,
+      "REFI-QDA: a study is a 'source' (default) or a 'case'", "UNIT" },
+    { "match-existing", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &match_existing,
+      "REFI-QDA: add to studies already in FILE with the same DOI or title", NULL },
+    { "mapping", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &mapping_file,
+      "REFI-QDA: read the mapping from a file (see docs/refi.md)", "MAP" },
+    { "json", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &json,
+      "REFI-QDA: print the codebook and the data-loss report as JSON", NULL },
     { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, NULL },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GOptionContext) context = NULL;
   ImportRequest r = { NULL, MTE_REFERENCE_FORMAT_AUTO, NULL, MTE_IMPORT_FLAGS_NONE, FALSE,
-                      MTE_SHEET_AUTO, NULL };
+                      MTE_SHEET_AUTO, NULL, MTE_REFI_FORMAT_AUTO, NULL, FALSE, FALSE };
   int status;
 
   context = mte_cli_option_context_new (
@@ -305,12 +436,25 @@ mte_cli_import (int    argc,
     "ignoring case, spaces, '-' and '_'; --map names the rest. Any bad cell\n"
     "refuses the sheet with NAME:ROW:COLUMN: what. See docs/references.md.\n"
     "\n"
+    "A REFI-QDA project (.qdpx, .qde) from NVivo, ATLAS.ti, MAXQDA or\n"
+    "QualCoder brings in its coding: sources become studies, selections\n"
+    "coded under --first-order and --second-order become constructs, codes\n"
+    "under --concepts key concepts (a selection coded with one expresses it),\n"
+    "codes under --third-order third-order constructs, users team members,\n"
+    "notes memos; a codebook (.qdc) brings concepts and third-order\n"
+    "constructs. Without mapping options the metaethno convention's codes\n"
+    "are used ('First-order constructs', ...); with --dry-run and no mapping\n"
+    "the codebook is shown as a tree with counts, to choose from. Every\n"
+    "element not carried is listed with its reason. See docs/refi.md.\n"
+    "\n"
     "Prints one line per SOURCE; problems go to standard error as\n"
     "NAME:LINE: what.\n"
     "\n"
     "Examples:\n"
     "  metaethno import review.xml medline.nbib cinahl.ris --search medline\n"
     "  metaethno import review.xml studies.csv quotes.csv --map 'Quote text=text'\n"
+    "  metaethno import review.xml coding.qdpx --dry-run\n"
+    "  metaethno import review.xml coding.qdpx --first-order Quotes --second-order Themes\n"
     "\n"
     "Exit status: 0 on success, 1 when an input is refused (FILE is then left\n"
     "as it was), 2 for a usage error.", entries, &help);
@@ -323,13 +467,52 @@ mte_cli_import (int    argc,
   if (format_name != NULL)
     {
       int format = mte_reference_format_from_string (format_name);
+      int refi = mte_refi_format_from_string (format_name);
 
-      if (format < 0)
+      if (refi > 0)
+        r.refi = (MteRefiFormat) refi;
+      else if (format < 0 || format == MTE_REFERENCE_FORMAT_AUTO)
         return mte_cli_usage_error ("import", "unknown format '%s' "
-                                    "(ris, bibtex, csl-json, endnote-xml, nbib or csv)",
+                                    "(ris, bibtex, csl-json, endnote-xml, nbib, csv, qdpx, qde or qdc)",
                                     format_name);
-      r.format = (MteReferenceFormat) format;
+      else
+        r.format = (MteReferenceFormat) format;
     }
+  {
+    const char *codes[] = { first_order, second_order, concepts, third_order };
+    g_autoptr(GError) error = NULL;
+
+    if (mapping_file != NULL && !mte_refi_mapping_load_file (mapping, mapping_file, &error))
+      {
+        g_autofree char *line = mte_cli_one_line (error->message);
+
+        fprintf (stderr, "%s: %s\n", mte_cli_program, line);
+        return MTE_CLI_EXIT_INVALID;
+      }
+    r.mapped = mapping_file != NULL;
+    for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+      if (codes[i] != NULL)
+        {
+          if (!mte_refi_mapping_set_code (mapping, (MteRefiRole) i, codes[i], &error))
+            return mte_cli_usage_error ("import", "%s", error->message);
+          r.mapped = TRUE;
+        }
+    if (study_unit != NULL)
+      {
+        if (strcmp (study_unit, "source") != 0 && strcmp (study_unit, "case") != 0)
+          return mte_cli_usage_error ("import", "--study takes 'source' or 'case', not '%s'", study_unit);
+        mte_refi_mapping_set_study_unit (mapping, strcmp (study_unit, "case") == 0
+                                                  ? MTE_REFI_STUDY_PER_CASE : MTE_REFI_STUDY_PER_SOURCE);
+        r.mapped = TRUE;
+      }
+    if (match_existing)
+      {
+        mte_refi_mapping_set_match_existing (mapping, TRUE);
+        r.mapped = TRUE;
+      }
+    r.mapping = mapping;
+    r.json = json;
+  }
   if (sheet_name != NULL)
     {
       int kind = mte_sheet_kind_from_string (sheet_name);

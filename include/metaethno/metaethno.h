@@ -22,6 +22,7 @@
 #include <metaethno/mte-review.h>
 #include <metaethno/mte-emerge.h>
 #include <metaethno/mte-references.h>
+#include <metaethno/mte-refi.h>
 #include <metaethno/mte-construct.h>
 #include <metaethno/mte-concept.h>
 #include <metaethno/mte-synthesis.h>

@@ -355,6 +355,7 @@ def expected_type(ctype: str, role: str, api: Api) -> Expected | None:
             "char *": Expected(d.OWNED_STR, "_decl.OWNED_STR"),
             "char **": Expected(d.OWNED_STRV, "_decl.OWNED_STRV"),
             "MteStudy **": Expected(d.OWNED_ARRAY, "_decl.OWNED_ARRAY"),
+            "GBytes *": Expected(d.BYTES, "_decl.BYTES"),
         },
     }[role]
     if ctype in by_role:

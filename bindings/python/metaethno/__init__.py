@@ -34,7 +34,8 @@ from .analysis import (CHECK_DEFAULT_MIN_STUDIES, RELATEDNESS_DEFAULT_THRESHOLD,
 from .enums import (CellState, CerqualComponent, Concern, Confidence,
                     ConstructOrder, Credibility, DecisionKind, EmergeItem, EntityKind, ExclusionStage,
                     GroundingKind, IndexStudySource, PrismaCount, ProtocolField, RecordFate,
-                    RecordField, ReferenceFormat, ReportFormat, Severity,
+                    RecordField, ReferenceFormat, RefiFormat, RefiRole, RefiStudyUnit,
+                    ReportFormat, Severity,
                     SheetKind, SourceKind, StudyField, StudyOrder, TranslationKind)
 from .errors import (ClosedError, DuplicateIdError, DuplicateIdInFileError,
                      FileError, ForbiddenContentError, FormatError,
@@ -53,6 +54,7 @@ from .model import (RELATION_IS_PART_OF, RELATION_LEADS_TO, RELATION_SHAPES,
 from . import frames
 from .projectfile import ProjectFile
 from .references import Duplicate, ImportProblem, ImportReport, sniff_format
+from .refi import RefiLoss, RefiReport, describe_refi
 from .session import Decision, Session
 
 #: Version of these bindings (follows the C library's).

@@ -16,6 +16,8 @@ Type conventions:
   ``g_strfreev``.
 * Each opaque C type has its own pointer type, so ctypes refuses a study
   where a concept is expected.
+* ``BYTES`` is a returned ``GBytes *`` the caller owns: the bindings copy
+  its data and release it with ``g_bytes_unref``.
 * ``INT64_OUT`` (``gint64 *``) and ``ENUM_OUT`` (a pointer to an Mte enum)
   are out parameters; the bindings pass ``byref`` of a ``c_int64`` or
   ``c_int``.
@@ -68,6 +70,8 @@ Record = _opaque("MteRecord")
 Prisma = _opaque("MtePrisma")
 Conqual = _opaque("MteConqual")
 Import = _opaque("MteImport")
+RefiMapping = _opaque("MteRefiMapping")
+RefiReport = _opaque("MteRefiReport")
 
 gboolean = c_int
 guint = c_uint
@@ -78,6 +82,7 @@ OWNED_STRV = POINTER(POINTER(c_char))   # char **, transfer full (g_strfreev)
 STRV = POINTER(c_char_p)                # const char * const *
 OWNED_ARRAY = POINTER(Study)            # MteStudy **, transfer container
 INT64_OUT = POINTER(c_int64)            # gint64 *, an out parameter
+BYTES = c_void_p                        # GBytes *, transfer full (g_bytes_unref)
 ENUM_OUT = POINTER(c_int)               # an Mte enum *, an out parameter
 
 
@@ -626,10 +631,44 @@ DECLARATIONS: tuple[Decl, ...] = (
       Project, c_char_p, enum, STRV, enum, ERROR),
     D("mte_project_export_references", OWNED_STR,
       Project, enum, POINTER(c_size_t), ERROR),
+
+    # mte-refi.h: REFI-QDA projects and codebooks
+    D("mte_refi_format_to_string", c_char_p, enum),
+    D("mte_refi_format_from_string", c_int, c_char_p),
+    D("mte_refi_mapping_new", RefiMapping),
+    D("mte_refi_mapping_free", None, RefiMapping),
+    D("mte_refi_mapping_set_code", gboolean, RefiMapping, enum, c_char_p, ERROR),
+    D("mte_refi_mapping_set_study_unit", None, RefiMapping, enum),
+    D("mte_refi_mapping_set_match_existing", None, RefiMapping, gboolean),
+    D("mte_refi_mapping_load_file", gboolean, RefiMapping, c_char_p, ERROR),
+    D("mte_refi_report_free", None, RefiReport),
+    D("mte_refi_report_get_n_made", guint, RefiReport),
+    D("mte_refi_report_get_made", c_char_p, RefiReport, guint, POINTER(c_uint)),
+    D("mte_refi_report_get_n_losses", guint, RefiReport),
+    D("mte_refi_report_get_loss", c_char_p,
+      RefiReport, guint, POINTER(c_char_p), POINTER(c_uint)),
+    D("mte_refi_report_get_n_details", guint, RefiReport, guint),
+    D("mte_refi_report_get_detail", c_char_p, RefiReport, guint, guint),
+    D("mte_refi_report_to_text", OWNED_STR, RefiReport),
+    D("mte_refi_report_to_json", OWNED_STR, RefiReport),
+    D("mte_refi_describe", OWNED_STR, c_char_p, c_size_t, c_char_p, gboolean, ERROR),
+    D("mte_project_import_refi", RefiReport,
+      Project, c_char_p, c_size_t, c_char_p, enum, RefiMapping, enum, ERROR),
+    D("mte_project_import_refi_from_file", RefiReport,
+      Project, c_char_p, enum, RefiMapping, enum, ERROR),
+    D("mte_project_export_refi", BYTES, Project, enum, POINTER(RefiReport), ERROR),
+    D("mte_project_write_refi", gboolean,
+      Project, c_char_p, enum, POINTER(RefiReport), ERROR),
 )
 
 #: Exported functions the bindings deliberately do not call, with the reason.
 UNWRAPPED: dict[str, str] = {
+    "mte_refi_mapping_get_code":
+        "the bindings build a REFI-QDA mapping from keyword arguments for one call and never read it back",
+    "mte_refi_mapping_get_study_unit":
+        "the bindings build a REFI-QDA mapping from keyword arguments for one call and never read it back",
+    "mte_refi_mapping_get_match_existing":
+        "the bindings build a REFI-QDA mapping from keyword arguments for one call and never read it back",
     "mte_framework_get_levels_of":
         "the 0.1 name of a function renamed in 0.2; the bindings call the new name",
     "mte_line_of_argument_get_levels":

@@ -18,7 +18,8 @@ __all__ = ["EntityKind", "ConstructOrder", "TranslationKind",
            "StudyOrder", "CellState", "Severity", "GroundingKind",
            "ReportFormat", "DecisionKind", "ProtocolField", "SourceKind",
            "RecordField", "RecordFate", "ExclusionStage", "PrismaCount",
-           "ReferenceFormat", "IndexStudySource", "EmergeItem", "Credibility"]
+           "ReferenceFormat", "IndexStudySource", "EmergeItem", "Credibility",
+           "RefiFormat", "RefiStudyUnit", "RefiRole"]
 
 
 class _Named(enum.IntEnum):
@@ -432,3 +433,35 @@ class SheetKind(_Named):
             out.append(dec(names[i]))
             i += 1
         return out
+
+
+class RefiFormat(_Named):
+    """REFI-QDA files: a project archive (.qdpx), a bare project document
+    (.qde, read only) or a codebook (.qdc); AUTO decides from the content
+    (or, when writing, from the file name)."""
+    AUTO = 0
+    QDPX = 1
+    QDE = 2
+    QDC = 3
+    _text_table = _from_c(lib.mte_refi_format_to_string)
+
+    from_string = _parser(lib.mte_refi_format_from_string, "REFI-QDA format")
+
+
+class RefiStudyUnit(_Named):
+    """What an included paper is in a QDA project: each text source, or
+    each case (holding its sources)."""
+    PER_SOURCE = 0
+    PER_CASE = 1
+
+    @classmethod
+    def _text_table(cls):
+        return {cls.PER_SOURCE: "source", cls.PER_CASE: "case"}
+
+
+class RefiRole(_Named):
+    """The roles a code plays in a REFI-QDA mapping."""
+    FIRST_ORDER = 0
+    SECOND_ORDER = 1
+    CONCEPTS = 2
+    THIRD_ORDER = 3

@@ -49,7 +49,8 @@ ID_PATTERN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.:-]{0,255}")
 if TYPE_CHECKING:  # pragma: no cover
     from .analysis import (CheckReport, Grid, LineOfArgument, Prisma, Relatedness,
                            Suggestions, TranslationTable)
-    from .enums import ReferenceFormat, SheetKind
+    from .enums import ReferenceFormat, RefiFormat, SheetKind
+    from .refi import RefiReport
     from .references import ImportReport
     from .session import Session
 
@@ -856,6 +857,66 @@ class Project:
         format."""
         from .references import export_references
         return export_references(self, format)
+
+    # REFI-QDA
+
+    def import_refi(self, data_or_path: Union[bytes, str, os.PathLike],
+                    format: Union["RefiFormat", str] = "auto", *,
+                    name: Optional[str] = None,
+                    first_order: Optional[str] = None,
+                    second_order: Optional[str] = None,
+                    concepts: Optional[str] = None,
+                    third_order: Optional[str] = None,
+                    study: Optional[str] = None,
+                    match_existing: bool = False,
+                    mapping_file: Union[str, os.PathLike, None] = None,
+                    strict: bool = False, dry_run: bool = False) -> "RefiReport":
+        """Bring a REFI-QDA project (.qdpx, .qde) or codebook (.qdc) from
+        NVivo, ATLAS.ti, MAXQDA or QualCoder into the review, all or
+        nothing.
+
+        The mapping names codes (by name, or by path such as
+        "Findings/Quotes"): selections coded under *first_order* become
+        quotes, under *second_order* second-order constructs; the codes
+        under *concepts* become key concepts (a second-order selection
+        coded with one expresses it), those under *third_order*
+        third-order constructs. Left out, they are the metaethno
+        convention's codes ("First-order constructs", ...), or read from
+        *mapping_file*. *study* is "source" (default) or "case";
+        *match_existing* adds to studies with the same DOI or title.
+        With *strict*, anything that would not be carried refuses the
+        import; with *dry_run*, nothing changes. See docs/refi.md.
+
+        Returns a :class:`~metaethno.RefiReport`. Raises FormatError for a
+        file it cannot read (hostile archives included), NotFoundError
+        when a mapped code is not in the codebook or nothing is mapped
+        (see :func:`metaethno.describe_refi`); the project is then
+        unchanged.
+        """
+        from .refi import import_refi
+        return import_refi(self, data_or_path, format, name=name,
+                           first_order=first_order, second_order=second_order,
+                           concepts=concepts, third_order=third_order, study=study,
+                           match_existing=match_existing, mapping_file=mapping_file,
+                           strict=strict, dry_run=dry_run)
+
+    def export_refi(self, format: Union["RefiFormat", str] = "qdpx") -> tuple:
+        """The review as REFI-QDA: ("qdpx") a project archive, or ("qdc")
+        a codebook of its key concepts and third-order constructs, under
+        the metaethno convention of docs/refi.md. Returns ``(data,
+        report)``: the file's bytes (the same project gives the same
+        bytes) and a :class:`~metaethno.RefiReport` of what REFI-QDA
+        cannot hold."""
+        from .refi import export_refi
+        return export_refi(self, format)
+
+    def write_refi(self, path: Union[str, bytes, os.PathLike],
+                   format: Union["RefiFormat", str, None] = None) -> "RefiReport":
+        """Write :meth:`export_refi`'s file to *path*, replaced atomically;
+        without *format*, .qdpx or .qdc in *path* chooses. Returns the
+        :class:`~metaethno.RefiReport`."""
+        from .refi import write_refi
+        return write_refi(self, path, format)
 
     # the review report
 
