@@ -238,9 +238,12 @@ import_refi (MteProject          *project,
           g_propagate_error (error, g_steal_pointer (&local));
           return NULL;
         }
+      /* As JSON, the codebook alone: one document a program reads to
+       * choose the mapping (docs/schemas/refi-codebook.schema.json). */
+      if (r->json)
+        return g_steal_pointer (&tree);
       fputs (tree, stdout);
-      if (!r->json)
-        fputc ('\n', stdout);
+      fputc ('\n', stdout);
     }
   report = mte_project_import_refi (project, data, length, shown, r->refi, r->mapping,
                                     r->flags, &local);
@@ -262,7 +265,11 @@ import_refi (MteProject          *project,
       g_propagate_error (error, g_steal_pointer (&local));
       return NULL;
     }
-  text = r->json ? mte_refi_report_to_json (report) : mte_refi_report_to_text (report);
+  /* JSON: the report alone, one document per source, so that a program
+   * can read it (docs/schemas/refi-report.schema.json). */
+  if (r->json)
+    return mte_refi_report_to_json (report);
+  text = mte_refi_report_to_text (report);
   return g_strdup_printf ("%s %s:\n%s", r->dry_run ? "would import from" : "imported from",
                           shown, text);
 }

@@ -94,7 +94,8 @@ def validator(name):
                  "(apt-get install python3-jsonschema)")
 class OutputsMatchSchemas(unittest.TestCase):
     def test_every_schema_is_used(self):
-        used = {name for _, name, _ in COMMANDS} | {"show", "translate-decisions"}
+        used = ({name for _, name, _ in COMMANDS}
+                | {"show", "translate-decisions", "refi-report", "refi-codebook"})
         present = {os.path.basename(p)[:-len(".schema.json")]
                    for p in glob.glob(os.path.join(SCHEMAS, "*.schema.json"))}
         self.assertEqual(used, present)
@@ -121,6 +122,26 @@ class OutputsMatchSchemas(unittest.TestCase):
         out = json.loads(run("translate", session, "--decisions", "-f", "json").stdout)
         self.assertGreater(len(out["log"]), 0)
         validator("translate-decisions").validate(out)
+
+    def test_refi_import(self):
+        """import --json of a REFI-QDA file: the data-loss report; with
+        --dry-run and no mapping, the codebook to choose from."""
+        with tempfile.TemporaryDirectory() as tmp:
+            qdpx = os.path.join(tmp, "w.qdpx")
+            project = os.path.join(tmp, "r.xml")
+            run("export", WARMTH, "-o", qdpx)
+            run("new", project, "--title", "R")
+            codebook = json.loads(run("import", project, qdpx, "--dry-run", "--json").stdout)
+            validator("refi-codebook").validate(codebook)
+            self.assertEqual([c["name"] for c in codebook["codes"]],
+                             ["First-order constructs", "Second-order constructs", "Key concepts",
+                              "Third-order constructs"])
+            report = json.loads(run("import", project, qdpx, "--json").stdout)
+            validator("refi-report").validate(report)
+            self.assertEqual(report["made"]["studies"], 29)
+            renamed = copy.deepcopy(report)
+            renamed["lost"] = renamed.pop("losses")
+            self.assertFalse(validator("refi-report").is_valid(renamed))
 
     def test_schemas_catch_a_renamed_or_missing_member(self):
         """The schemas are strict: they fail the outputs a change would break."""

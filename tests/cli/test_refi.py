@@ -115,8 +115,7 @@ class TestImport(RefiTestCase):
         run("export", WARMTH, "-o", qdc)
         project = self.new_project()
         result = run("import", project, qdc, "--json")
-        text = result.stdout
-        report = json.loads(text[text.index("{"):])
+        report = json.loads(result.stdout)
         self.assertEqual(report["made"]["key concepts"], 14)
         self.assertEqual(report["made"]["third-order constructs"], 5)
         self.assertEqual(report["losses"], [])

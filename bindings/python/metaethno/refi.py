@@ -232,7 +232,7 @@ def export_refi(project: "Project", format: Union[RefiFormat, str]) -> tuple[byt
     format = _format_for_writing(format)
 
     def run():
-        report = lib.mte_project_export_refi.argtypes[3]._type_()
+        report = lib.mte_project_export_refi.argtypes[2]._type_()
         pointer = call(lib.mte_project_export_refi, project._p(), int(format), byref(report))
         try:
             size = ctypes.c_size_t()
