@@ -148,7 +148,10 @@ MTE_API MteRefiStudyUnit mte_refi_mapping_get_study_unit (const MteRefiMapping *
  * @mapping: a mapping
  * @match: TRUE: a source (or case) whose DOI, or else title, matches a
  *   study already in the project adds its constructs to that study
- *   instead of making a new one
+ *   instead of making a new one; else, when it matches a record the
+ *   searches found (not a duplicate), an unscreened or sought record is
+ *   included as reporting the new study, an included one gives its study,
+ *   and a screened-out one is reported and left alone
  */
 MTE_API void mte_refi_mapping_set_match_existing (MteRefiMapping *mapping,
                                                   gboolean        match);

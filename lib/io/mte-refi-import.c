@@ -568,6 +568,7 @@ typedef struct {
   GHashTable *note_links;       /* lower-case note GUID -> GPtrArray of the GUIDs linked to it */
   gboolean metaethno_origin;
   gint64 modified;              /* the project's, restored by a roll-back */
+  GArray *records;              /* RecordWas: records this import included */
   guint n_made[8];
 } Import;
 
@@ -587,9 +588,42 @@ remember (Import     *im,
   g_ptr_array_add (im->added, g_strdup (id));
 }
 
+/* A record's decision before the import included it, to undo. */
+typedef struct {
+  char *id;
+  MteRecordFate fate;
+  char *reason;
+  char *decided_by;
+  gint64 decided;
+} RecordWas;
+
+static void
+record_was_clear (gpointer data)
+{
+  RecordWas *was = data;
+
+  g_free (was->id);
+  g_free (was->reason);
+  g_free (was->decided_by);
+}
+
 static void
 roll_back (Import *im)
 {
+  /* Records first: they point at the studies removed below. */
+  for (guint i = im->records != NULL ? im->records->len : 0; i > 0; i--)
+    {
+      const RecordWas *was = &g_array_index (im->records, RecordWas, i - 1);
+      MteRecord *record = mte_project_lookup_record (im->project, was->id);
+
+      if (record == NULL ||
+          !mte_record_set_fate (record, was->fate, NULL,
+                                was->fate == MTE_FATE_UNSCREENED ? NULL : was->reason,
+                                was->decided_by, was->decided, NULL))
+        g_warning ("could not undo the inclusion of record '%s'", was->id);
+    }
+  if (im->records != NULL)
+    g_array_set_size (im->records, 0);
   for (guint i = im->added->len; i > 0; i--)
     {
       const char *id = g_ptr_array_index (im->added, i - 1);
@@ -889,6 +923,36 @@ find_existing_study (Import     *im,
   return NULL;
 }
 
+/* A record found by the searches with the same DOI, or else the same
+ * title (case ignored). */
+static MteRecord *
+find_record (Import     *im,
+             const char *doi,
+             const char *title)
+{
+  g_autofree char *wanted = title != NULL ? g_utf8_casefold (title, -1) : NULL;
+
+  for (guint i = 0; i < mte_project_get_n_records (im->project); i++)
+    {
+      MteRecord *record = mte_project_get_record (im->project, i);
+      const char *d = mte_record_get_field (record, MTE_RECORD_DOI);
+      const char *t = mte_record_get_field (record, MTE_RECORD_TITLE);
+
+      if (mte_record_get_fate (record) == MTE_FATE_DUPLICATE)
+        continue;
+      if (doi != NULL && d != NULL && g_ascii_strcasecmp (doi, d) == 0)
+        return record;
+      if (doi == NULL && wanted != NULL && t != NULL)
+        {
+          g_autofree char *b = g_utf8_casefold (t, -1);
+
+          if (strcmp (wanted, b) == 0)
+            return record;
+        }
+    }
+  return NULL;
+}
+
 static const char *
 value_of (Import    *im,
           GPtrArray *values,
@@ -920,6 +984,7 @@ make_study (Import     *im,
   const char *title = value_of (im, values, "title");
   const char *doi = value_of (im, values, "doi");
   MteStudy *study = NULL;
+  MteRecord *record = NULL;
   g_autofree char *id = NULL;
 
   if (title == NULL)
@@ -928,7 +993,24 @@ make_study (Import     *im,
     doi = value_of (im, more_values, "doi");
   *made = FALSE;
   if (im->mapping->match_existing)
-    study = find_existing_study (im, doi, title != NULL ? title : name);
+    {
+      study = find_existing_study (im, doi, title != NULL ? title : name);
+      if (study == NULL)
+        record = find_record (im, doi, title != NULL ? title : name);
+      /* A record already included reports its study: that is the one. */
+      if (record != NULL && mte_record_get_fate (record) == MTE_FATE_INCLUDED)
+        study = mte_record_get_study (record);
+      else if (record != NULL && mte_record_get_fate (record) != MTE_FATE_UNSCREENED &&
+               mte_record_get_fate (record) != MTE_FATE_SOUGHT)
+        {
+          mte_refi_loss (im->report, "matches with screened-out records",
+                         "the record was removed or excluded in screening, so the source was not "
+                         "linked to it (it became a study of its own)",
+                         "'%s' matches record %s (%s)", name, mte_record_get_id (record),
+                         mte_record_fate_to_string (mte_record_get_fate (record)));
+          record = NULL;
+        }
+    }
   if (study != NULL)
     return study;
   if (wanted_id != NULL && mte_project_lookup (im->project, wanted_id) == NULL)
@@ -947,6 +1029,27 @@ make_study (Import     *im,
   remember (im, mte_study_get_id (study));
   *made = TRUE;
   im->n_made[MADE_STUDIES]++;
+  /* The record the source reports, found by the searches: now included,
+   * reporting this study (undone with the import). */
+  if (record != NULL)
+    {
+      RecordWas was = { 0 };
+      MteMember *by = mte_record_get_decided_by (record);
+
+      was.id = g_strdup (mte_record_get_id (record));
+      was.fate = mte_record_get_fate (record);
+      was.reason = g_strdup (mte_record_get_reason (record));
+      was.decided_by = by != NULL ? g_strdup (mte_member_get_id (by)) : NULL;
+      was.decided = mte_record_get_decided (record);
+      if (!mte_record_set_fate (record, MTE_FATE_INCLUDED, mte_study_get_id (study), NULL, NULL,
+                                mte_record_get_decided (record), error))
+        {
+          record_was_clear (&was);
+          return NULL;
+        }
+      g_array_append_val (im->records, was);
+      mte_refi_made (im->report, "records included", 1);
+    }
   if (title == NULL && name != NULL &&
       !mte_study_set_field (study, MTE_STUDY_TITLE, name, error))
     return NULL;
@@ -1714,6 +1817,7 @@ static void
 import_clear (Import *im)
 {
   g_clear_pointer (&im->added, g_ptr_array_unref);
+  g_clear_pointer (&im->records, g_array_unref);
   g_clear_pointer (&im->all_codes, g_ptr_array_unref);
   g_clear_pointer (&im->code_role, g_hash_table_unref);
   g_clear_pointer (&im->concept_of, g_hash_table_unref);
@@ -1740,6 +1844,8 @@ apply (Import  *im,
   };
 
   im->added = g_ptr_array_new_with_free_func (g_free);
+  im->records = g_array_new (FALSE, TRUE, sizeof (RecordWas));
+  g_array_set_clear_func (im->records, record_was_clear);
   im->concept_of = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   im->third_of = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   im->member_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);

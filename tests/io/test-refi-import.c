@@ -562,6 +562,52 @@ test_all_or_nothing (void)
   }
 }
 
+/* With match-existing, a source whose title matches a record the searches
+ * found includes that record, reporting the new study; a refused import
+ * puts the record back as it was. */
+static void
+test_records_matched (void)
+{
+  g_autoptr (MteProject) warmth = load_warmth ();
+  g_autoptr (MteProject) project = mte_project_new ();
+  g_autoptr (MteRefiMapping) mapping = mte_refi_mapping_new ();
+  g_autoptr (GBytes) qdpx = NULL;
+  g_autoptr (MteRefiReport) report = NULL;
+  g_autofree char *before = NULL;
+  MteStudy *first = mte_project_get_study (warmth, 0);
+  MteRecord *record;
+  GError *error = NULL;
+
+  qdpx = mte_project_export_refi (warmth, MTE_REFI_FORMAT_QDPX, NULL, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (qdpx);
+  record = mte_project_add_record (project, "rec1", &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (record);
+  CU_ASSERT_TRUE (mte_record_set_field (record, MTE_RECORD_TITLE,
+                                        mte_study_get_field (first, MTE_STUDY_TITLE), NULL));
+  mte_refi_mapping_set_match_existing (mapping, TRUE);
+  before = bytes_of (project);
+
+  report = mte_project_import_refi (project, g_bytes_get_data (qdpx, NULL), g_bytes_get_size (qdpx),
+                                    "w.qdpx", MTE_REFI_FORMAT_AUTO, mapping, MTE_IMPORT_STRICT, &error);
+  CU_ASSERT_PTR_NULL (report);
+  g_clear_error (&error);
+  {
+    g_autofree char *after = bytes_of (project);
+
+    CU_ASSERT_STRING_EQUAL (before, after);
+    CU_ASSERT_EQUAL (mte_record_get_fate (record), MTE_FATE_UNSCREENED);
+  }
+
+  report = mte_project_import_refi (project, g_bytes_get_data (qdpx, NULL), g_bytes_get_size (qdpx),
+                                    "w.qdpx", MTE_REFI_FORMAT_AUTO, mapping, 0, &error);
+  MTE_ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (report);
+  CU_ASSERT_EQUAL (made (report, "records included"), 1);
+  CU_ASSERT_EQUAL (mte_record_get_fate (record), MTE_FATE_INCLUDED);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (mte_record_get_study (record));
+  CU_ASSERT_STRING_EQUAL (mte_study_get_id (mte_record_get_study (record)), mte_study_get_id (first));
+}
+
 static void
 test_mapping_file (void)
 {
@@ -892,6 +938,7 @@ static const MteTestCase cases[] = {
   { "hostile archives", test_hostile },
   { "dry run, strict, unknown code: nothing changes", test_all_or_nothing },
   { "mapping files", test_mapping_file },
+  { "match-existing includes the records the searches found", test_records_matched },
   { "the files of ../shared/interop/refi", test_interop },
 };
 
