@@ -28,6 +28,7 @@
 
 #include "mte-error-private.h"
 #include "mte-io-private.h"
+#include "mte-model-private.h"
 #include "mte-refi-private.h"
 
 #define PROJECT_NS  "urn:QDA-XML:project:1.0"
@@ -283,90 +284,6 @@ nonempty (const char *value)
   return value != NULL && value[0] != '\0' ? value : NULL;
 }
 
-/* The family name of "Family, Given" (the whole name without a comma). */
-static char *
-family_name (const char *author)
-{
-  const char *comma = strchr (author, ',');
-  char *family = comma != NULL ? g_strndup (author, (gsize) (comma - author)) : g_strdup (author);
-
-  return g_strstrip (family);
-}
-
-/* "Okafor 2021", "Okafor and Smith 2021", "Okafor et al. 2021", "n.d."
- * without a year, the title (or id) without authors: the rule of the
- * review report, so that sources read as the report cites them. */
-static char *
-citation_base (const MteStudy *study)
-{
-  const char * const *authors = mte_study_get_authors (study);
-  guint n = g_strv_length ((char **) authors);
-  int year = mte_study_get_year (study);
-  g_autofree char *who = NULL;
-  g_autofree char *when = year > 0 ? g_strdup_printf ("%d", year) : g_strdup ("n.d.");
-
-  if (n == 0)
-    {
-      const char *title = nonempty (mte_study_get_field (study, MTE_STUDY_TITLE));
-
-      who = g_strdup (title != NULL ? title : mte_study_get_id (study));
-    }
-  else if (n == 1)
-    who = family_name (authors[0]);
-  else if (n == 2)
-    {
-      g_autofree char *a = family_name (authors[0]);
-      g_autofree char *b = family_name (authors[1]);
-
-      who = g_strdup_printf ("%s and %s", a, b);
-    }
-  else
-    {
-      g_autofree char *a = family_name (authors[0]);
-
-      who = g_strdup_printf ("%s et al.", a);
-    }
-  return g_strdup_printf ("%s %s", who, when);
-}
-
-/* MteStudy* -> its citation, with "a", "b", ... after the year when two
- * of @studies would read alike. */
-static GHashTable *
-make_citations (GPtrArray *studies)
-{
-  GHashTable *citations = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr (GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr (GPtrArray) base = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; i < studies->len; i++)
-    {
-      char *b = citation_base (studies->pdata[i]);
-      guint same = GPOINTER_TO_UINT (g_hash_table_lookup (seen, b));
-
-      g_hash_table_insert (seen, g_strdup (b), GUINT_TO_POINTER (same + 1));
-      g_ptr_array_add (base, b);
-    }
-  for (guint i = 0; i < studies->len; i++)
-    {
-      const char *b = base->pdata[i];
-      char *citation;
-
-      if (GPOINTER_TO_UINT (g_hash_table_lookup (seen, b)) > 1)
-        {
-          guint k = GPOINTER_TO_UINT (g_hash_table_lookup (used, b));
-
-          g_hash_table_insert (used, g_strdup (b), GUINT_TO_POINTER (k + 1));
-          citation = k < 26 ? g_strdup_printf ("%s%c", b, 'a' + k)
-                            : g_strdup_printf ("%s (%s)", b, mte_study_get_id (studies->pdata[i]));
-        }
-      else
-        citation = g_strdup (b);
-      g_hash_table_insert (citations, studies->pdata[i], citation);
-    }
-  return citations;
-}
-
 /* Appends @value with every line break and tab turned into a space, so
  * that it stays on one line of the source text. */
 static void
@@ -601,7 +518,7 @@ export_init (Export           *e,
       if (!mte_study_is_excluded (study))
         g_ptr_array_add (e->studies, study);
     }
-  e->citations = make_citations (e->studies);
+  e->citations = mte_study_citations_new ((MteStudy * const *) e->studies->pdata, e->studies->len);
 
   /* Codings a selection carries besides its order's code, in concept and
    * third-order order. */

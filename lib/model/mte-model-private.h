@@ -442,6 +442,14 @@ void mte_exclusion_free (MteExclusion *exclusion);
 void mte_project_begin_load (MteProject *project);
 void mte_project_end_load (MteProject *project);
 
+/* mte-cite.c: each of @studies (in that order) -> its short author-year
+ * citation ("Okonkwo-Reid et al. 2014"; "n.d." without a year; the title,
+ * else the id, without authors), with "a", "b", ... after the year when two
+ * would read alike (beyond 26, the id in brackets). The review report and
+ * the REFI-QDA export name studies so. Free with g_hash_table_unref(). */
+GHashTable *mte_study_citations_new (MteStudy * const *studies,
+                                     guint             n);
+
 G_END_DECLS
 
 #endif /* MTE_MODEL_PRIVATE_H */

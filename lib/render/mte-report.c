@@ -15,6 +15,7 @@
  *
  * Copyright 2026 the metaethno authors. SPDX-License-Identifier: LGPL-2.1-or-later
  */
+#include "mte-model-private.h"
 #include "mte-doc.h"
 #include "mte-figure-private.h"
 #include "mte-render-private.h"
@@ -51,87 +52,15 @@ typedef struct {
 /* Citations                                                          */
 /* ------------------------------------------------------------------ */
 
-/* The family name of "Family, Given" (or the whole name without a comma). */
-static char *
-family_name (const char *author)
-{
-  const char *comma = strchr (author, ',');
-  char *family = comma != NULL ? g_strndup (author, (gsize) (comma - author)) : g_strdup (author);
-
-  return g_strstrip (family);
-}
-
-static char *
-citation_base (const MteStudy *study)
-{
-  const char * const *authors = mte_study_get_authors (study);
-  guint n = authors != NULL ? g_strv_length ((char **) authors) : 0;
-  int year = mte_study_get_year (study);
-  g_autofree char *who = NULL;
-  g_autofree char *when = year > 0 ? g_strdup_printf ("%d", year) : g_strdup ("n.d.");
-
-  if (n == 0)
-    {
-      const char *title = mte_study_get_field (study, MTE_STUDY_TITLE);
-
-      who = g_strdup (title != NULL ? title : mte_study_get_id (study));
-    }
-  else if (n == 1)
-    who = family_name (authors[0]);
-  else if (n == 2)
-    {
-      g_autofree char *a = family_name (authors[0]);
-      g_autofree char *b = family_name (authors[1]);
-
-      who = g_strdup_printf ("%s and %s", a, b);
-    }
-  else
-    {
-      g_autofree char *a = family_name (authors[0]);
-
-      who = g_strdup_printf ("%s et al.", a);
-    }
-  return g_strdup_printf ("%s %s", who, when);
-}
-
 static GHashTable *
 make_citations (const MteProject *project)
 {
-  GHashTable *citations = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint n = mte_project_get_n_studies (project);
-  g_autofree char **base = g_new0 (char *, n + 1);
+  g_autofree MteStudy **studies = g_new0 (MteStudy *, n + 1);
 
   for (guint i = 0; i < n; i++)
-    {
-      base[i] = citation_base (mte_project_get_study (project, i));
-      g_hash_table_insert (seen, g_strdup (base[i]),
-                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (seen, base[i])) + 1));
-    }
-  {
-    g_autoptr (GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-    for (guint i = 0; i < n; i++)
-      {
-        MteStudy *study = mte_project_get_study (project, i);
-        guint same = GPOINTER_TO_UINT (g_hash_table_lookup (seen, base[i]));
-        char *citation;
-
-        if (same > 1)
-          {
-            guint k = GPOINTER_TO_UINT (g_hash_table_lookup (used, base[i]));
-
-            g_hash_table_insert (used, g_strdup (base[i]), GUINT_TO_POINTER (k + 1));
-            citation = k < 26 ? g_strdup_printf ("%s%c", base[i], 'a' + k)
-                              : g_strdup_printf ("%s (%s)", base[i], mte_study_get_id (study));
-            g_free (base[i]);
-          }
-        else
-          citation = base[i];
-        g_hash_table_insert (citations, study, citation);
-      }
-  }
-  return citations;
+    studies[i] = mte_project_get_study (project, i);
+  return mte_study_citations_new (studies, n);
 }
 
 static const char *

@@ -128,6 +128,21 @@ def _bytes(data) -> bytes:
     return data
 
 
+def _data_or_path(data_or_path, name):
+    """(data, path, raw name): bytes are the content, named *name* in
+    messages; a str or path object is a file, named by its path."""
+    from .model import _path
+
+    if isinstance(data_or_path, (bytes, bytearray, memoryview)):
+        return _bytes(data_or_path), None, enc(name, "name", nullable=True)
+    if isinstance(data_or_path, (str, os.PathLike)):
+        if name is not None:
+            raise TypeError("name is for data; a file is named by its path")
+        return None, _path(data_or_path), None
+    raise TypeError("data_or_path must be bytes (the data) or a str or "
+                    f"os.PathLike (a file), not {type(data_or_path).__name__}")
+
+
 def _report(project: "Project", pointer, dry_run: bool) -> ImportReport:
     """Copy everything out of an MteImport (inside the import's write
     section, so the records named are those just made), then free it."""
@@ -193,21 +208,10 @@ def import_references(project: "Project",
                       as_studies: bool = False, strict: bool = False,
                       dry_run: bool = False) -> ImportReport:
     """See :meth:`metaethno.Project.import_references`."""
-    from .model import _path
-
     format = ReferenceFormat.coerce(format, "reference format")
     flags = ((_AS_STUDIES if as_studies else 0) | (_STRICT if strict else 0)
              | (_DRY_RUN if dry_run else 0))
-    if isinstance(data_or_path, (bytes, bytearray, memoryview)):
-        data, path = _bytes(data_or_path), None
-        raw_name = enc(name, "name", nullable=True)
-    elif isinstance(data_or_path, (str, os.PathLike)):
-        if name is not None:
-            raise TypeError("name is for data; a file is named by its path")
-        data, path, raw_name = None, _path(data_or_path), None
-    else:
-        raise TypeError("data_or_path must be bytes (the data) or a str or "
-                        f"os.PathLike (a file), not {type(data_or_path).__name__}")
+    data, path, raw_name = _data_or_path(data_or_path, name)
     return _Importing(project).run(data, path, raw_name, format, search, flags)
 
 
@@ -240,7 +244,6 @@ def import_sheet(project: "Project",
                  dry_run: bool = False) -> ImportReport:
     """See :meth:`metaethno.Project.import_sheet`."""
     from ._c import make_strv
-    from .model import _path
 
     kind = SheetKind.coerce(kind, "sheet kind")
     flags = (_STRICT if strict else 0) | (_DRY_RUN if dry_run else 0)
@@ -250,16 +253,7 @@ def import_sheet(project: "Project",
             raise TypeError("map must map column names (str) to field names (str)")
         entries.append(f"{column}={field}")
     strv = make_strv(entries, "map") if entries else None
-    if isinstance(data_or_path, (bytes, bytearray, memoryview)):
-        data, path = _bytes(data_or_path), None
-        raw_name = enc(name, "name", nullable=True)
-    elif isinstance(data_or_path, (str, os.PathLike)):
-        if name is not None:
-            raise TypeError("name is for data; a file is named by its path")
-        data, path, raw_name = None, _path(data_or_path), None
-    else:
-        raise TypeError("data_or_path must be bytes (the data) or a str or "
-                        f"os.PathLike (a file), not {type(data_or_path).__name__}")
+    data, path, raw_name = _data_or_path(data_or_path, name)
     return _SheetImporting(project).run(data, path, raw_name, kind, strv, flags)
 
 

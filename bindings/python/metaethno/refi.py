@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple, Optional, Union
 from ._c import _glib, call, dec, enc, lib, take_string
 from ._guard import read_call, writes
 from .enums import RefiFormat, RefiRole, RefiStudyUnit
+from .references import _bytes, _data_or_path
 
 if TYPE_CHECKING:
     from .model import Project
@@ -104,14 +105,6 @@ def _report(pointer, dry_run: bool) -> RefiReport:
         lib.mte_refi_report_free(pointer)
 
 
-def _bytes(data) -> bytes:
-    if isinstance(data, (bytearray, memoryview)):
-        return bytes(data)
-    if not isinstance(data, bytes):
-        raise TypeError(f"data must be bytes, not {type(data).__name__}")
-    return data
-
-
 class _Mapping:
     """An MteRefiMapping for the length of one call."""
 
@@ -180,20 +173,9 @@ def import_refi(project: "Project",
                 strict: bool = False,
                 dry_run: bool = False) -> RefiReport:
     """See :meth:`metaethno.Project.import_refi`."""
-    from .model import _path
-
     format = RefiFormat.coerce(format, "REFI-QDA format")
     flags = (_STRICT if strict else 0) | (_DRY_RUN if dry_run else 0)
-    if isinstance(data_or_path, (bytes, bytearray, memoryview)):
-        data, path = _bytes(data_or_path), None
-        raw_name = enc(name, "name", nullable=True)
-    elif isinstance(data_or_path, (str, os.PathLike)):
-        if name is not None:
-            raise TypeError("name is for data; a file is named by its path")
-        data, path, raw_name = None, _path(data_or_path), None
-    else:
-        raise TypeError("data_or_path must be bytes (the data) or a str or "
-                        f"os.PathLike (a file), not {type(data_or_path).__name__}")
+    data, path, raw_name = _data_or_path(data_or_path, name)
     with _Mapping(first_order, second_order, concepts, third_order, study,
                   match_existing, mapping_file) as mapping:
         return _RefiImporting(project).run(data, path, raw_name, format, mapping, flags)
