@@ -64,6 +64,7 @@ write_table (const MteGrid  *grid,
     mte_table_add_column (table, mte_study_get_id (mte_grid_get_study (grid, c)), MTE_ALIGN_LEFT);
   mte_table_set_rows (table, mte_grid_get_n_concepts (grid), fill_row, &rows);
   mte_table_write (table, format, NULL, sink);
+  mte_render_append_order (sink->out, mte_grid_get_project (grid), mte_grid_get_order (grid), format);
   mte_render_append_excluded (sink->out, mte_grid_get_project (grid), format);
 }
 

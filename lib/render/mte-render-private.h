@@ -50,6 +50,11 @@ char *mte_render_add_excluded (char *report, const MteProject *project,
 /* The same, appended to @out. */
 void mte_render_append_excluded (GString *out, const MteProject *project,
                                  MteReportFormat format);
+/* Text and Markdown only: a line saying the order the studies are laid
+ * out in, the index study and how it was set, and how ties were broken
+ * (mte_study_order_describe()), after a blank line. */
+void mte_render_append_order (GString *out, const MteProject *project,
+                              MteStudyOrder order, MteReportFormat format);
 
 /* Writes the member "excluded_studies" (id, stage, reason of each
  * excluded study) into the object @w is in, when there are any. */

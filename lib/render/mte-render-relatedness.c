@@ -81,6 +81,7 @@ write_matrix (const MteRelatedness *r,
         g_string_append_printf (out, "  %u: %s\n", k + 1, members);
       mte_sink_flush_full (sink);
     }
+  mte_render_append_order (out, mte_relatedness_get_project (r), mte_relatedness_get_order (r), format);
   mte_render_append_excluded (out, mte_relatedness_get_project (r), format);
 }
 

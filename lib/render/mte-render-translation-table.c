@@ -82,6 +82,8 @@ write_table (const MteTranslationTable *t,
   mte_table_write (table, format, NULL, sink);
   if (!rows.csv)
     g_string_append (sink->out, "\nLegend: ✓ expresses, ✗ refutes, ± both, · absent\n");
+  mte_render_append_order (sink->out, mte_translation_table_get_project (t),
+                           mte_translation_table_get_order (t), format);
   mte_render_append_excluded (sink->out, mte_translation_table_get_project (t), format);
 }
 

@@ -135,6 +135,25 @@ mte_render_construct_name (const MteConstruct *construct)
 }
 
 void
+mte_render_append_order (GString          *out,
+                         const MteProject *project,
+                         MteStudyOrder     order,
+                         MteReportFormat   format)
+{
+  g_autofree char *text = NULL;
+
+  if (project == NULL || (format != MTE_REPORT_TEXT && format != MTE_REPORT_MARKDOWN))
+    return;
+  text = mte_study_order_describe (project, order);
+  g_string_append_c (out, '\n');
+  if (format == MTE_REPORT_MARKDOWN)
+    mte_render_markdown_inline (out, text);
+  else
+    g_string_append (out, text);
+  g_string_append_c (out, '\n');
+}
+
+void
 mte_render_append_excluded (GString          *out,
                             const MteProject *project,
                             MteReportFormat   format)

@@ -203,6 +203,17 @@ class OrderedOutputsSayTheirOrder(unittest.TestCase):
             text = run("saturation", WARMTH, "-f", fmt).stdout.decode()
             self.assertIn("Order: index (index study okonkwo2014, chosen by the team); ties: ", text)
 
+    def test_tables_say_their_order(self):
+        """grid, relate and translate --table say their order after the
+        table in text and Markdown, as saturation does."""
+        for command in (["grid"], ["relate"], ["translate", "--table"]):
+            for fmt in ("text", "md"):
+                with self.subTest(command=command[0], format=fmt):
+                    text = run(*command[:1], WARMTH, *command[1:], "-f", fmt,
+                               "--order", "chronological").stdout.decode()
+                    self.assertIn("Order: chronological", text)
+                    self.assertIn("ties: ", text.split("Order: chronological", 1)[1])
+
 
 class OutputOption(unittest.TestCase):
     """-o/--output FILE: the output file, in every command that prints a report."""

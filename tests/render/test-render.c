@@ -265,13 +265,17 @@ test_grid (void)
                  "| ------------------- | ------: | ------------ | ---- | --- |\n"
                  "| Ünïcode, \"quoted\"   |       2 | Say \"hi\", ok | a\\|b |     |\n"
                  "| pipe \\| and newline |       1 |              |      | c3  |\n"
-                 "| plain               |       0 |              |      |     |\n");
+                 "| plain               |       0 |              |      |     |\n"
+                 "\n"
+                 "Order: project (no index study); ties: none: every study has its own place, in the order added.\n");
   ASSERT_OUTPUT (text,
                  "concept             studies  S1            S2   S3\n"
                  "------------------  -------  ------------  ---  --\n"
                  "Ünïcode, \"quoted\"         2  Say \"hi\", ok  a|b\n"
                  "pipe | and newline        1                     c3\n"
-                 "plain                     0\n");
+                 "plain                     0\n"
+                 "\n"
+                 "Order: project (no index study); ties: none: every study has its own place, in the order added.\n");
 
   CU_ASSERT_PTR_NOT_NULL_FATAL (root);
   assert_json_string (root, "order", "project");
@@ -341,7 +345,9 @@ test_relatedness (void)
                  "Clusters:\n"
                  "\n"
                  "- Cluster 1: S1, S2\n"
-                 "- Cluster 2: S3\n");
+                 "- Cluster 2: S3\n"
+                 "\n"
+                 "Order: project (no index study); ties: none: every study has its own place, in the order added.\n");
   CU_ASSERT_PTR_NOT_NULL (strstr (text, "\nClusters\n  1: S1, S2\n  2: S3\n"));
 
   CU_ASSERT_PTR_NOT_NULL_FATAL (root);
@@ -379,7 +385,9 @@ test_translation_table (void)
                  "| pipe \\| and newline | S3    | ·   | ·   | ✓   |\n"
                  "| plain               | -     | ·   | ·   | ·   |\n"
                  "\n"
-                 "Legend: ✓ expresses, ✗ refutes, ± both, · absent\n");
+                 "Legend: ✓ expresses, ✗ refutes, ± both, · absent\n"
+                 "\n"
+                 "Order: project (no index study); ties: none: every study has its own place, in the order added.\n");
 
   CU_ASSERT_PTR_NOT_NULL_FATAL (root);
   assert_json_string (root, "studies/0", "S1");
