@@ -72,7 +72,11 @@ typedef enum {
  * metaethno convention of docs/refi.md ("First-order constructs",
  * "Second-order constructs", "Key concepts", "Third-order constructs").
  * Codes are named by name or by path from the root ("Findings/Quotes");
- * names compare case-sensitively after trimming.
+ * names compare case-sensitively after trimming. "/" names the codebook's
+ * root: with it, every code (not taken by a role before it) plays the
+ * role, as a flat codebook of concepts needs. Codes that cannot be applied
+ * (isCodable="false") only group others: under the concept and
+ * third-order roles they make nothing, their children do.
  */
 typedef struct _MteRefiMapping MteRefiMapping;
 

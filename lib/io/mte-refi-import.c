@@ -555,6 +555,7 @@ typedef struct {
   GPtrArray *added;             /* ids added to the project, in order */
   GPtrArray *all_codes;         /* MteRefiCode*, borrowed */
   MteRefiCode *role_code[N_ROLES];
+  gboolean whole_codebook[N_ROLES]; /* the role's code is "/" */
   GHashTable *code_role;        /* MteRefiCode* -> role + 1 */
   GHashTable *concept_of;       /* MteRefiCode* -> concept id (owned) */
   GHashTable *third_of;         /* MteRefiCode* -> third-order id (owned) */
@@ -663,6 +664,13 @@ resolve_mapping (Import  *im,
       if (m->codes[r] == NULL)
         continue;
       named++;
+      /* "/": the codebook's root, for flat codebooks. */
+      if (strcmp (m->codes[r], "/") == 0)
+        {
+          im->whole_codebook[r] = TRUE;
+          resolved += im->in->doc->codes->len > 0;
+          continue;
+        }
       im->role_code[r] = find_code (im->in->doc, im->all_codes, m->codes[r], &local);
       if (local != NULL)
         {
@@ -693,9 +701,13 @@ resolve_mapping (Import  *im,
    * constructs are the codes under theirs. A code under two roles keeps
    * the first found in this order. */
   for (guint r = 0; r < N_ROLES; r++)
-    if (im->role_code[r] != NULL)
-      mark_subtree (im->code_role, im->role_code[r], (MteRefiRole) r,
-                    r == MTE_REFI_ROLE_FIRST_ORDER || r == MTE_REFI_ROLE_SECOND_ORDER);
+    {
+      if (im->role_code[r] != NULL)
+        mark_subtree (im->code_role, im->role_code[r], (MteRefiRole) r,
+                      r == MTE_REFI_ROLE_FIRST_ORDER || r == MTE_REFI_ROLE_SECOND_ORDER);
+      for (guint i = 0; im->whole_codebook[r] && i < im->in->doc->codes->len; i++)
+        mark_subtree (im->code_role, g_ptr_array_index (im->in->doc->codes, i), (MteRefiRole) r, TRUE);
+    }
   return TRUE;
 }
 
@@ -757,6 +769,16 @@ import_codes (Import  *im,
       g_autofree char *label = g_strstrip (g_strdup (code->name != NULL ? code->name : ""));
       g_autofree char *path = NULL;
 
+      if ((role == MTE_REFI_ROLE_CONCEPTS || role == MTE_REFI_ROLE_THIRD_ORDER) && !code->codable)
+        {
+          /* A code that cannot be applied only groups others (QualCoder's
+           * categories): its children are read, it is not a concept. */
+          path = mte_refi_code_dup_path (code);
+          mte_refi_loss (im->report, "category codes",
+                         "a code that cannot be applied groups others; the codes under it were read",
+                         "line %u: '%s'", code->line, path);
+          continue;
+        }
       if (role == MTE_REFI_ROLE_CONCEPTS)
         {
           MteConcept *concept = NULL;
@@ -1911,14 +1933,37 @@ apply (Import  *im,
   for (guint i = 0; i < G_N_ELEMENTS (made_names); i++)
     mte_refi_made (im->report, made_names[i], im->n_made[i]);
   {
-    GHashTableIter iter;
-    gpointer key, value;
+    g_autoptr (GList) names = NULL;
 
-    g_hash_table_iter_init (&iter, doc->unknown_elements);
-    while (g_hash_table_iter_next (&iter, &key, &value))
-      mte_refi_loss (im->report, "elements metaethno does not read",
-                     "the element is outside what REFI-QDA 1.5 defines, or carries nothing the method models",
-                     "<%s> x %u", (const char *) key, GPOINTER_TO_UINT (value));
+    /* Sorted, so that the report is the same from run to run. */
+    names = g_list_sort (g_hash_table_get_keys (doc->unknown_elements), (GCompareFunc) strcmp);
+    for (GList *l = names; l != NULL; l = l->next)
+      mte_refi_loss_n (im->report, "elements metaethno does not read",
+                       "the element is outside what REFI-QDA 1.5 defines, or carries nothing the method models",
+                       GPOINTER_TO_UINT (g_hash_table_lookup (doc->unknown_elements, l->data)),
+                       "<%s> x %u", (const char *) l->data,
+                       GPOINTER_TO_UINT (g_hash_table_lookup (doc->unknown_elements, l->data)));
+    g_clear_pointer (&names, g_list_free);
+    if (doc->unknown_attributes != NULL)
+      {
+        names = g_list_sort (g_hash_table_get_keys (doc->unknown_attributes), (GCompareFunc) strcmp);
+        for (GList *l = names; l != NULL; l = l->next)
+          mte_refi_loss_n (im->report, "attributes metaethno does not read",
+                           "the attribute is outside what REFI-QDA 1.5 defines",
+                           GPOINTER_TO_UINT (g_hash_table_lookup (doc->unknown_attributes, l->data)),
+                           "%s x %u", (const char *) l->data,
+                           GPOINTER_TO_UINT (g_hash_table_lookup (doc->unknown_attributes, l->data)));
+      }
+    /* What the reader tolerated, and what it had to leave out, line by line. */
+    for (guint i = 0; i < doc->notices->len; i++)
+      {
+        const MteRefiNotice *notice = g_ptr_array_index (doc->notices, i);
+
+        mte_refi_loss (im->report, "departures from the standard",
+                       "the file departs from REFI-QDA 1.5 here; the notice says what was read anyway "
+                       "and what was left out",
+                       "line %u: %s", notice->line, notice->message);
+      }
   }
   return TRUE;
 }

@@ -725,7 +725,30 @@ subtree_guids (Xp         *xp,
   xmlXPathFreeObject (r);
 }
 
-/* The names of the first @n root codes of the codebook. */
+/* The distinct names (trimmed) of the codes that can be applied: the key
+ * concepts a codebook mapped as a whole gives (one per label). */
+static void
+distinct_codable_names (Xp         *xp,
+                        GHashTable *set)
+{
+  xmlXPathObjectPtr r = xmlXPathEvalExpression ((const xmlChar *)
+    "//*[local-name()='Code' and not(@isCodable='false')]/@name", xp->ctx);
+
+  for (int i = 0; r != NULL && r->nodesetval != NULL && i < r->nodesetval->nodeNr; i++)
+    {
+      xmlChar *v = xmlNodeGetContent (r->nodesetval->nodeTab[i]);
+      char *name = g_strstrip (g_strdup ((const char *) v));
+
+      if (*name != '\0')
+        g_hash_table_add (set, name);
+      else
+        g_free (name);
+      xmlFree (v);
+    }
+  xmlXPathFreeObject (r);
+}
+
+/* The names of the root codes of the codebook. */
 static GPtrArray *
 root_codes (Xp *xp)
 {
@@ -831,10 +854,9 @@ check_interop_file (const char *file)
     {
       CU_ASSERT_TRUE (mte_refi_mapping_set_code (mapping, MTE_REFI_ROLE_FIRST_ORDER, NULL, NULL));
       CU_ASSERT_TRUE (mte_refi_mapping_set_code (mapping, MTE_REFI_ROLE_SECOND_ORDER, NULL, NULL));
-      CU_ASSERT_TRUE (mte_refi_mapping_set_code (mapping, MTE_REFI_ROLE_CONCEPTS,
-                                                 roots->len > 0 ? g_ptr_array_index (roots, 0) : NULL, NULL));
-      CU_ASSERT_TRUE (mte_refi_mapping_set_code (mapping, MTE_REFI_ROLE_THIRD_ORDER,
-                                                 roots->len > 1 ? g_ptr_array_index (roots, 1) : NULL, NULL));
+      /* Every applicable code of a codebook is a key concept. */
+      CU_ASSERT_TRUE (mte_refi_mapping_set_code (mapping, MTE_REFI_ROLE_CONCEPTS, "/", NULL));
+      CU_ASSERT_TRUE (mte_refi_mapping_set_code (mapping, MTE_REFI_ROLE_THIRD_ORDER, NULL, NULL));
     }
   else
     {
@@ -850,8 +872,10 @@ check_interop_file (const char *file)
       if (roots->len > 1)
         subtree_guids (&xp, g_ptr_array_index (roots, 1), TRUE, second);
     }
-  if (roots->len > 2 || (codebook && roots->len > 0))
-    subtree_guids (&xp, g_ptr_array_index (roots, codebook ? 0 : 2), FALSE, concepts);
+  if (codebook)
+    distinct_codable_names (&xp, concepts);
+  else if (roots->len > 2)
+    subtree_guids (&xp, g_ptr_array_index (roots, 2), FALSE, concepts);
 
   report = mte_project_import_refi (project, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                     file, MTE_REFI_FORMAT_AUTO, mapping, 0, &error);
@@ -870,6 +894,8 @@ check_interop_file (const char *file)
   CU_ASSERT_EQUAL (lost (report, "sets"), count (&xp, "count(//*[local-name()='Set'])"));
   CU_ASSERT_EQUAL (made (report, "team members"), count (&xp, "count(//*[local-name()='User'])"));
   CU_ASSERT_EQUAL (made (report, "key concepts"), g_hash_table_size (concepts));
+  CU_ASSERT_EQUAL (lost (report, "category codes"),
+                   codebook ? count (&xp, "count(//*[local-name()='Code' and @isCodable='false'])") : 0);
   if (codebook)
     {
       CU_ASSERT_EQUAL (made (report, "studies"), 0);
