@@ -29,6 +29,7 @@
 #include <metaethno/mte-framework.h>
 #include <metaethno/mte-file.h>
 #include <metaethno/mte-analysis.h>
+#include <metaethno/mte-similarity.h>
 #include <metaethno/mte-check.h>
 #include <metaethno/mte-line-of-argument.h>
 #include <metaethno/mte-conqual.h>

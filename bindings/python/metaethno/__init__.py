@@ -36,7 +36,8 @@ from .enums import (CellState, CerqualComponent, Concern, Confidence,
                     GroundingKind, IndexStudySource, PrismaCount, ProtocolField, RecordFate,
                     RecordField, ReferenceFormat, RefiFormat, RefiRole, RefiStudyUnit,
                     ReportFormat, Severity,
-                    SheetKind, SourceKind, StudyField, StudyOrder, TranslationKind)
+                    SheetKind, SourceKind, StudyField, StudyOrder, TranslationKind,
+                    Weighting)
 from .errors import (ClosedError, DuplicateIdError, DuplicateIdInFileError,
                      FileError, ForbiddenContentError, FormatError,
                      HasDependentsError, InvalidIdError, InvalidValueError,
@@ -56,6 +57,7 @@ from .projectfile import ProjectFile
 from .references import Duplicate, ImportProblem, ImportReport, sniff_format
 from .refi import RefiLoss, RefiReport, describe_refi
 from .session import Decision, Session
+from .similarity import Match, TextIndex
 
 #: Version of these bindings (follows the C library's).
 __version__ = "0.2.0"

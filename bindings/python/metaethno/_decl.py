@@ -72,6 +72,8 @@ Conqual = _opaque("MteConqual")
 Import = _opaque("MteImport")
 RefiMapping = _opaque("MteRefiMapping")
 RefiReport = _opaque("MteRefiReport")
+TextIndex = _opaque("MteTextIndex")
+Matches = _opaque("MteMatches")
 
 gboolean = c_int
 guint = c_uint
@@ -659,6 +661,27 @@ DECLARATIONS: tuple[Decl, ...] = (
     D("mte_project_export_refi", BYTES, Project, enum, POINTER(RefiReport), ERROR),
     D("mte_project_write_refi", gboolean,
       Project, c_char_p, enum, POINTER(RefiReport), ERROR),
+
+    # mte-similarity.h: the text-similarity index
+    D("mte_text_index_new", TextIndex, c_char_p, enum, ERROR),
+    D("mte_text_index_free", None, TextIndex),
+    D("mte_text_index_languages", STRV),
+    D("mte_text_index_get_language", c_char_p, TextIndex),
+    D("mte_text_index_get_weighting", enum, TextIndex),
+    D("mte_text_index_set", gboolean, TextIndex, c_char_p, c_char_p, ERROR),
+    # frees the document's memory; nothing the bindings hold points into it
+    # (matches are copied out at once), but it frees, so it is marked.
+    D("mte_text_index_remove", gboolean, TextIndex, c_char_p, frees=True),
+    D("mte_text_index_contains", gboolean, TextIndex, c_char_p),
+    D("mte_text_index_get_n_documents", guint, TextIndex),
+    D("mte_text_index_terms", OWNED_STRV, TextIndex, c_char_p),
+    D("mte_text_index_query", Matches, TextIndex, c_char_p, guint, c_char_p),
+    D("mte_text_index_query_key", Matches, TextIndex, c_char_p, guint),
+    D("mte_matches_free", None, Matches),
+    D("mte_matches_get_n", guint, Matches),
+    D("mte_matches_get_key", c_char_p, Matches, guint),
+    D("mte_matches_get_score", c_double, Matches, guint),
+    D("mte_matches_get_shared", STRV, Matches, guint),
 )
 
 #: Exported functions the bindings deliberately do not call, with the reason.

@@ -19,7 +19,7 @@ __all__ = ["EntityKind", "ConstructOrder", "TranslationKind",
            "ReportFormat", "DecisionKind", "ProtocolField", "SourceKind",
            "RecordField", "RecordFate", "ExclusionStage", "PrismaCount",
            "ReferenceFormat", "IndexStudySource", "EmergeItem", "Credibility",
-           "RefiFormat", "RefiStudyUnit", "RefiRole"]
+           "RefiFormat", "RefiStudyUnit", "RefiRole", "Weighting"]
 
 
 class _Named(enum.IntEnum):
@@ -465,3 +465,12 @@ class RefiRole(_Named):
     SECOND_ORDER = 1
     CONCEPTS = 2
     THIRD_ORDER = 3
+
+
+class Weighting(_Named):
+    """How a :class:`~metaethno.similarity.TextIndex` scores a document
+    against a query: Okapi BM25 (the default) or the cosine of tf-idf
+    vectors as scikit-learn's ``TfidfVectorizer(sublinear_tf=True)``
+    computes them. See docs/similarity.md."""
+    BM25 = 0
+    TFIDF = 1
