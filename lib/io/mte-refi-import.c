@@ -427,7 +427,12 @@ source_text (RefiInput           *in,
   gint index = -1;
 
   if (source->inline_text != NULL)
-    return mte_refi_source_text_normalise (source->inline_text, strlen (source->inline_text), NULL);
+    {
+      text = mte_refi_source_text_normalise (source->inline_text, strlen (source->inline_text), &local);
+      if (text == NULL)
+        *why = g_strdup (local->message);
+      return text;
+    }
   if (path == NULL)
     {
       *why = g_strdup (source->kind == MTE_REFI_SOURCE_PDF ? "the PDF has no text representation"
@@ -445,7 +450,7 @@ source_text (RefiInput           *in,
       *why = g_strdup_printf ("a bare project document holds no source files (%s)", path);
       return NULL;
     }
-  if (g_str_has_prefix (path, "internal://"))
+  if (g_ascii_strncasecmp (path, "internal://", 11) == 0)
     {
       g_autofree char *under = g_strconcat ("sources/", entry, NULL);
 
@@ -724,7 +729,7 @@ import_users (Import  *im,
 
       if (user->guid == NULL || name == NULL)
         {
-          mte_refi_loss (im->report, "users", "a user with neither GUID nor name cannot be referred to",
+          mte_refi_loss (im->report, "users", "a user without a GUID cannot be referred to",
                          "line %u", user->line);
           continue;
         }
