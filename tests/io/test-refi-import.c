@@ -124,6 +124,18 @@ compare_strings (gconstpointer a,
   return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
 }
 
+/* @a and @b hold the same strings, in any order. */
+static void
+assert_same_sets (GPtrArray *a,
+                  GPtrArray *b)
+{
+  g_ptr_array_sort (a, compare_strings);
+  g_ptr_array_sort (b, compare_strings);
+  CU_ASSERT_EQUAL_FATAL (b->len, a->len);
+  for (guint k = 0; k < a->len; k++)
+    CU_ASSERT_STRING_EQUAL (g_ptr_array_index (a, k), g_ptr_array_index (b, k));
+}
+
 static void
 assert_same_strings (const char *a,
                      const char *b,
@@ -216,11 +228,7 @@ compare_synthesis (const MteProject *a,
         g_ptr_array_add (ea, (gpointer) mte_construct_get_id (mte_concept_get_expression (ca, k)));
       for (guint k = 0; k < mte_concept_get_n_expressions (cb); k++)
         g_ptr_array_add (eb, (gpointer) mte_construct_get_id (mte_concept_get_expression (cb, k)));
-      g_ptr_array_sort (ea, compare_strings);
-      g_ptr_array_sort (eb, compare_strings);
-      CU_ASSERT_EQUAL_FATAL (eb->len, ea->len);
-      for (guint k = 0; k < ea->len; k++)
-        CU_ASSERT_STRING_EQUAL (g_ptr_array_index (ea, k), g_ptr_array_index (eb, k));
+      assert_same_sets (ea, eb);
     }
 
   /* Third-order constructs, their statements and what they rest on. */
@@ -240,11 +248,7 @@ compare_synthesis (const MteProject *a,
         g_ptr_array_add (ba, entity_key (a, mte_third_order_get_basis (ta, k)));
       for (guint k = 0; k < mte_third_order_get_n_basis (tb); k++)
         g_ptr_array_add (bb, entity_key (b, mte_third_order_get_basis (tb, k)));
-      g_ptr_array_sort (ba, compare_strings);
-      g_ptr_array_sort (bb, compare_strings);
-      CU_ASSERT_EQUAL_FATAL (bb->len, ba->len);
-      for (guint k = 0; k < ba->len; k++)
-        CU_ASSERT_STRING_EQUAL (g_ptr_array_index (ba, k), g_ptr_array_index (bb, k));
+      assert_same_sets (ba, bb);
     }
 
   /* The line of argument. */
@@ -401,12 +405,8 @@ test_codebook_round_trip (void)
           g_ptr_array_add (ba, entity_key (original, mte_third_order_get_basis (ta, k)));
       for (guint k = 0; k < mte_third_order_get_n_basis (tb); k++)
         g_ptr_array_add (bb, entity_key (again, mte_third_order_get_basis (tb, k)));
-      g_ptr_array_sort (ba, compare_strings);
-      g_ptr_array_sort (bb, compare_strings);
       CU_ASSERT_TRUE (ba->len > 0);
-      CU_ASSERT_EQUAL_FATAL (bb->len, ba->len);
-      for (guint k = 0; k < ba->len; k++)
-        CU_ASSERT_STRING_EQUAL (g_ptr_array_index (ba, k), g_ptr_array_index (bb, k));
+      assert_same_sets (ba, bb);
     }
 
   /* The same codebook again: the concepts are the ones already there. */
